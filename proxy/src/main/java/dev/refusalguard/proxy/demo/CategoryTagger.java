@@ -3,7 +3,7 @@ package dev.refusalguard.proxy.demo;
 import dev.refusalguard.policies.TaskCategory;
 
 import java.util.EnumMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +24,7 @@ public final class CategoryTagger {
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!](?=\\s)|\\R");
 
-    private static final Map<TaskCategory, List<Pattern>> CUES = new EnumMap<>(TaskCategory.class);
+    private static final Map<TaskCategory, Pattern> CUES = new EnumMap<>(TaskCategory.class);
 
     static {
         cues(TaskCategory.SYSTEM_HARDENING,
@@ -64,9 +64,7 @@ public final class CategoryTagger {
     }
 
     private static void cues(TaskCategory category, String... regexes) {
-        CUES.put(category, java.util.Arrays.stream(regexes)
-                .map(r -> Pattern.compile("(?<![\\w-])(?:" + r + ")(?![\\w])", Pattern.CASE_INSENSITIVE))
-                .toList());
+        CUES.put(category, Pattern.compile("(?<![\\w-])(?:" + String.join("|", regexes) + ")(?![\\w])"));
     }
 
     /** The category with the most cue matches in {@code text}; OTHER when nothing matches. */
@@ -83,13 +81,12 @@ public final class CategoryTagger {
         }
         TaskCategory best = TaskCategory.OTHER;
         int bestCount = 0;
-        for (Map.Entry<TaskCategory, List<Pattern>> e : CUES.entrySet()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<TaskCategory, Pattern> e : CUES.entrySet()) {
             int count = 0;
-            for (Pattern p : e.getValue()) {
-                Matcher m = p.matcher(text);
-                while (m.find()) {
-                    count += m.start() >= askStart && m.start() < askEnd ? ASK_WEIGHT : 1;
-                }
+            Matcher m = e.getValue().matcher(lower);
+            while (m.find()) {
+                count += m.start() >= askStart && m.start() < askEnd ? ASK_WEIGHT : 1;
             }
             if (count > bestCount) {
                 best = e.getKey();

@@ -43,7 +43,11 @@ public final class SimulatedModel {
     }
 
     public SimulatedDecision decide(String model, String systemText, String userText) {
-        RequestFeatures features = RequestFeatures.of(systemText, userText);
+        return decide(model, systemText, userText, RequestFeatures.of(systemText, userText));
+    }
+
+    /** As {@link #decide(String, String, String)} with the request's features already read (they must match). */
+    SimulatedDecision decide(String model, String systemText, String userText, RequestFeatures features) {
         double p = refusalModel.probability(features, config.isLenient(model));
         ByteBuffer digest = ByteBuffer.wrap(sha256(config.seed(), model, systemText, userText));
         double decisionDraw = uniform(digest.getLong());
