@@ -176,7 +176,7 @@ ports:
 {{- $env := include "refusalguard.env" $root }}
 {{- if $env }}
 env:
-  {{- $env | nindent 2 }}
+  {{- $env | trim | nindent 2 }}
 {{- end }}
 resources:
   {{- toYaml $v.resources | nindent 2 }}
