@@ -85,6 +85,26 @@ class HelmChartTest {
     }
 
     @Test
+    void everyRenderingUsesOnlyFieldsKubernetesKnows() {
+        Map<String, Object> everything = new LinkedHashMap<>();
+        everything.put("metrics.podMonitor.enabled", "true");
+        everything.put("metrics.serviceMonitor.enabled", "true");
+        everything.put("standalone.networkPolicy.enabled", "true");
+        everything.put("providerKeys.create", "true");
+        everything.put("providerKeys.values.OPENAI_API_KEY", "k");
+        everything.put("jvm.toolOptions", "-XX:MaxRAMPercentage=50");
+        everything.put("extraEnv[0].name", "REFUSALGUARD_SERVER_IDLETIMEOUT");
+        everything.put("extraEnv[0].value", "90s");
+        for (Map<String, Object> sets : java.util.List.of(Map.<String, Object>of(), Map.<String, Object>of("mode", "sidecar"),
+                everything)) {
+            for (JsonNode o : Manifests.parse(renderer.render(sets)).all()) {
+                assertThat(KnownFields.unknownFields(o)).as("unknown fields in %s with %s", PodChecks.name(o), sets)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
     void sidecarModeRendersOnlyTheConfigMapWithALoopbackListener() {
         Manifests m = renderer.renderAndKeep("chart-sidecar", Map.of("mode", "sidecar"));
         assertThat(m.kinds()).containsExactly("ConfigMap");

@@ -26,6 +26,13 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyObjectUsesOnlyFieldsKubernetesKnows() {
+        for (JsonNode o : manifests.all()) {
+            assertThat(KnownFields.unknownFields(o)).as("unknown fields in %s", PodChecks.name(o)).isEmpty();
+        }
+    }
+
+    @Test
     void examplesCoverSidecarGatewayMonitoringAndEgressPolicy() {
         assertThat(manifests.kinds()).contains("ConfigMap", "Secret", "Deployment", "Service", "PodMonitor",
                 "ServiceMonitor", "NetworkPolicy", "PodDisruptionBudget");

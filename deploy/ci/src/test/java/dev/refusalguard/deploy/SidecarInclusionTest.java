@@ -50,6 +50,13 @@ class SidecarInclusionTest {
     }
 
     @Test
+    void renderedAgentChartUsesOnlyFieldsKubernetesKnows() {
+        for (JsonNode o : rendered.all()) {
+            assertThat(KnownFields.unknownFields(o)).as("unknown fields in %s", PodChecks.name(o)).isEmpty();
+        }
+    }
+
+    @Test
     void agentGracePeriodAddsItsOwnShutdownToRefusalGuardsBudget() {
         JsonNode agent = rendered.ofKind("Deployment").get(0);
         assertThat(PodChecks.podSpec(agent).path("terminationGracePeriodSeconds").asInt()).isEqualTo(5 + 30 + 10 + 15);
