@@ -1,0 +1,54 @@
+package dev.refusalguard.policies;
+
+/**
+ * Analyses a request before it is answered: task category, sensitive terms, free-text authorization claim and
+ * intent. The proxy passes the last user message, optionally prefixed by the system prompt. Immutable and
+ * thread-safe.
+ */
+public final class RequestAnalyzer {
+
+    private final Rephraser rephraser;
+    private final CategoryModel categoryModel;
+    private final IntentModel intentModel;
+    private final AuthorizationClaimDetector claimDetector;
+    private final IntentThresholds thresholds;
+
+    public RequestAnalyzer(Rephraser rephraser, CategoryModel categoryModel, IntentModel intentModel,
+                           AuthorizationClaimDetector claimDetector, IntentThresholds thresholds) {
+        this.rephraser = require(rephraser, "rephraser");
+        this.categoryModel = require(categoryModel, "categoryModel");
+        this.intentModel = require(intentModel, "intentModel");
+        this.claimDetector = require(claimDetector, "claimDetector");
+        this.thresholds = require(thresholds, "thresholds");
+    }
+
+    /** The default lexicon, models and thresholds shipped in the jar. */
+    public static RequestAnalyzer loadDefault() {
+        return new RequestAnalyzer(new Rephraser(SensitiveTermLexicon.loadDefault()), new CategoryRules(),
+                new IntentRules(), new AuthorizationClaimDetector(), IntentThresholds.DEFAULT);
+    }
+
+    public RequestAnalysis analyze(String requestText) {
+        String text = requestText == null ? "" : requestText;
+        CategoryPrediction category = categoryModel.predict(text);
+        double offensiveScore = clamp(intentModel.offensiveScore(text));
+        Intent intent = thresholds.intentOf(offensiveScore);
+        return new RequestAnalysis(category.category(), rephraser.sensitiveTerms(text), claimDetector.claimPresent(text),
+                intent, clamp(thresholds.confidenceOf(offensiveScore)));
+    }
+
+    public Rephraser rephraser() {
+        return rephraser;
+    }
+
+    private static double clamp(double v) {
+        return Double.isNaN(v) ? 0.5 : Math.max(0.0, Math.min(1.0, v));
+    }
+
+    private static <T> T require(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + ": required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.refusalguard.proxy.admin;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.nio.charset.StandardCharsets;
+
+/** Serves the admin routes; everything else is 404. */
+final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private final AdminRoutes routes;
+
+    AdminRequestHandler(AdminRoutes routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            respond(ctx, request, 405, "text/plain; charset=utf-8", "method not allowed\n");
+            return;
+        }
+        switch (path) {
+            case "/metrics" -> respond(ctx, request, 200, "text/plain; version=0.0.4; charset=utf-8",
+                    routes.prometheusText().get());
+            case "/healthz" -> {
+                boolean ok = routes.live().getAsBoolean();
+                respond(ctx, request, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "unhealthy\n");
+            }
+            case "/readyz" -> {
+                boolean ok = routes.ready().getAsBoolean();
+                respond(ctx, request, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ready\n" : "not ready\n");
+            }
+            case "/bias" -> {
+                boolean html = request.headers().get(HttpHeaderNames.ACCEPT, "").contains("text/html");
+                respond(ctx, request, 200, html ? "text/html; charset=utf-8" : "application/json",
+                        routes.bias().apply(html));
+            }
+            default -> respond(ctx, request, 404, "text/plain; charset=utf-8", "not found\n");
+        }
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, int status, String type,
+                                String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), request.method() == HttpMethod.HEAD
+                ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        HttpUtil.setContentLength(response, bytes.length);
+        HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
+        ctx.writeAndFlush(response);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.refusalguard.proxy.admin;
+
+import dev.refusalguard.proxy.config.HostPort;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+
+import java.net.InetSocketAddress;
+
+/** The admin listener: /metrics, /healthz, /readyz, /bias. Separate port so it can be exposed to Prometheus only. */
+public final class AdminServer implements AutoCloseable {
+
+    static final String HTTP_CODEC = "admin-http-codec";
+    static final String KEEP_ALIVE = "admin-keep-alive";
+    static final String AGGREGATOR = "admin-aggregator";
+    static final String HANDLER = "admin-request-handler";
+
+    private final Channel channel;
+
+    public AdminServer(EventLoopGroup group, HostPort listen, AdminRoutes routes) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(HTTP_CODEC, new HttpServerCodec(4096, 8192, 8192))
+                                .addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler())
+                                .addLast(AGGREGATOR, new HttpObjectAggregator(64 * 1024))
+                                .addLast(HANDLER, new AdminRequestHandler(routes));
+                    }
+                });
+        this.channel = b.bind(listen.host(), listen.port()).sync().channel();
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly();
+    }
+}

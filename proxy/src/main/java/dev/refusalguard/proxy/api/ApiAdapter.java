@@ -1,0 +1,32 @@
+package dev.refusalguard.proxy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads and edits one API's request and answer JSON. Adapters are stateless and shared; edits return new trees
+ * and leave every field they do not own (tools, response_format, metadata...) untouched.
+ */
+public interface ApiAdapter {
+
+    Api api();
+
+    ParsedRequest parse(JsonNode body) throws ApiRequestException;
+
+    /** A copy whose last user message text is rewritten, or null when there is no user text to rewrite. */
+    ObjectNode rewriteLastUserText(ObjectNode body, UnaryOperator<String> rewrite);
+
+    /** A copy with {@code block} added as system context (after any existing system text). */
+    ObjectNode addSystemContext(ObjectNode body, String block);
+
+    /** A copy asking for another model. */
+    ObjectNode withModel(ObjectNode body, String model);
+
+    /** Reads a complete (non-streamed) answer; {@code body} may be null when it was not JSON. */
+    AnswerInspection inspect(int status, JsonNode body);
+
+    /** A fresh inspector for one streamed answer, keeping at most {@code maxChars} characters of text. */
+    StreamInspector newStreamInspector(int maxChars);
+}

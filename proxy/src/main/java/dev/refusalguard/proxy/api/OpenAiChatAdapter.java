@@ -1,0 +1,221 @@
+package dev.refusalguard.proxy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.refusalguard.proxy.detect.RefusalSignal;
+import dev.refusalguard.proxy.sse.SseEvent;
+
+import java.util.function.UnaryOperator;
+
+/** OpenAI Chat Completions ({@code POST /v1/chat/completions}), including OpenAI-compatible servers. */
+public final class OpenAiChatAdapter implements ApiAdapter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Api api() {
+        return Api.OPENAI_CHAT;
+    }
+
+    @Override
+    public ParsedRequest parse(JsonNode body) throws ApiRequestException {
+        if (!(body instanceof ObjectNode)) {
+            throw new ApiRequestException(400, "invalid_request_body", "The request body must be a JSON object.");
+        }
+        JsonNode model = body.get("model");
+        if (model == null || !model.isTextual() || model.asText().isBlank()) {
+            throw new ApiRequestException(400, "missing_required_parameter", "Missing required parameter: 'model'.");
+        }
+        JsonNode messages = body.get("messages");
+        if (messages == null || !messages.isArray()) {
+            throw new ApiRequestException(400, "missing_required_parameter",
+                    "Missing required parameter: 'messages'.");
+        }
+        String lastUser = "";
+        StringBuilder system = new StringBuilder();
+        for (JsonNode m : messages) {
+            String role = m.path("role").asText("");
+            if (role.equals("user")) {
+                lastUser = textOf(m.get("content"));
+            } else if (role.equals("system") || role.equals("developer")) {
+                if (!system.isEmpty()) {
+                    system.append('\n');
+                }
+                system.append(textOf(m.get("content")));
+            }
+        }
+        return new ParsedRequest(model.asText(), body.path("stream").asBoolean(false), lastUser, system.toString());
+    }
+
+    @Override
+    public ObjectNode rewriteLastUserText(ObjectNode body, UnaryOperator<String> rewrite) {
+        ObjectNode copy = body.deepCopy();
+        JsonNode messages = copy.get("messages");
+        if (messages == null || !messages.isArray()) {
+            return null;
+        }
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode m = messages.get(i);
+            if (m instanceof ObjectNode msg && "user".equals(m.path("role").asText())) {
+                return rewriteContent(msg, "content", rewrite) ? copy : null;
+            }
+        }
+        return null;
+    }
+
+    /** Rewrites a string content or the text parts of a content-part array; false when there was no text. */
+    static boolean rewriteContent(ObjectNode holder, String field, UnaryOperator<String> rewrite) {
+        JsonNode content = holder.get(field);
+        if (content != null && content.isTextual()) {
+            holder.set(field, TextNode.valueOf(rewrite.apply(content.asText())));
+            return true;
+        }
+        boolean any = false;
+        if (content instanceof ArrayNode parts) {
+            for (JsonNode part : parts) {
+                if (part instanceof ObjectNode p && p.path("text").isTextual()) {
+                    p.put("text", rewrite.apply(p.get("text").asText()));
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    @Override
+    public ObjectNode addSystemContext(ObjectNode body, String block) {
+        ObjectNode copy = body.deepCopy();
+        ArrayNode messages = copy.withArray("messages");
+        int insertAt = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            String role = messages.get(i).path("role").asText("");
+            if (role.equals("system") || role.equals("developer")) {
+                insertAt = i + 1;
+            }
+        }
+        ObjectNode system = JSON.createObjectNode();
+        system.put("role", "system");
+        system.put("content", block);
+        messages.insert(insertAt, system);
+        return copy;
+    }
+
+    @Override
+    public ObjectNode withModel(ObjectNode body, String model) {
+        ObjectNode copy = body.deepCopy();
+        copy.put("model", model);
+        return copy;
+    }
+
+    @Override
+    public AnswerInspection inspect(int status, JsonNode body) {
+        if (status != 200) {
+            String message = body == null ? "" : body.path("error").path("message").asText("");
+            return new AnswerInspection(message, PolicyErrors.isPolicyError(status, body)
+                    ? RefusalSignal.POLICY_ERROR : null, false, null);
+        }
+        JsonNode choice = body == null ? null : body.path("choices").path(0);
+        if (choice == null || choice.isMissingNode()) {
+            return new AnswerInspection("", null, false, null);
+        }
+        JsonNode message = choice.path("message");
+        String finish = choice.path("finish_reason").isTextual() ? choice.get("finish_reason").asText() : null;
+        boolean toolCall = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty()
+                || message.path("function_call").isObject() || "tool_calls".equals(finish);
+        String refusal = message.path("refusal").isTextual() ? message.get("refusal").asText() : null;
+        String text = textOf(message.get("content"));
+        if (refusal != null && !refusal.isBlank()) {
+            return new AnswerInspection(refusal, RefusalSignal.REFUSAL_FIELD, toolCall, finish);
+        }
+        if ("content_filter".equals(finish)) {
+            return new AnswerInspection(text, RefusalSignal.CONTENT_FILTER, toolCall, finish);
+        }
+        return new AnswerInspection(text, null, toolCall, finish);
+    }
+
+    @Override
+    public StreamInspector newStreamInspector(int maxChars) {
+        return new ChatStreamInspector(maxChars);
+    }
+
+    /** Text of a string content or of the text parts of a content-part array. */
+    static String textOf(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        StringBuilder sb = new StringBuilder();
+        if (content.isArray()) {
+            for (JsonNode part : content) {
+                if (part.path("text").isTextual()) {
+                    if (!sb.isEmpty()) {
+                        sb.append('\n');
+                    }
+                    sb.append(part.get("text").asText());
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** chat.completion.chunk events: delta.content, delta.refusal, delta.tool_calls, finish_reason, [DONE]. */
+    private static final class ChatStreamInspector extends TextAccumulator implements StreamInspector {
+
+        ChatStreamInspector(int maxChars) {
+            super(maxChars);
+        }
+
+        @Override
+        public void onEvent(SseEvent event) {
+            String data = event.data();
+            if (data == null || data.isEmpty()) {
+                return;
+            }
+            if (data.equals("[DONE]")) {
+                markFinished();
+                return;
+            }
+            JsonNode chunk;
+            try {
+                chunk = JSON.readTree(data);
+            } catch (Exception e) {
+                return;
+            }
+            if (chunk.has("error")) {
+                if (PolicyErrors.isPolicyError(400, chunk)) {
+                    setSignal(RefusalSignal.POLICY_ERROR);
+                }
+                append(chunk.path("error").path("message").asText(""));
+                markFinished();
+                return;
+            }
+            for (JsonNode choice : chunk.path("choices")) {
+                JsonNode delta = choice.path("delta");
+                if (delta.path("content").isTextual()) {
+                    append(delta.get("content").asText());
+                }
+                if (delta.path("refusal").isTextual()) {
+                    setSignal(RefusalSignal.REFUSAL_FIELD);
+                    append(delta.get("refusal").asText());
+                }
+                if (delta.path("tool_calls").isArray() || delta.path("function_call").isObject()) {
+                    markToolCall();
+                }
+                JsonNode finish = choice.path("finish_reason");
+                if (finish.isTextual()) {
+                    setFinishReason(finish.asText());
+                    if (finish.asText().equals("content_filter")) {
+                        setSignal(RefusalSignal.CONTENT_FILTER);
+                    } else if (finish.asText().equals("tool_calls")) {
+                        markToolCall();
+                    }
+                }
+            }
+        }
+    }
+}

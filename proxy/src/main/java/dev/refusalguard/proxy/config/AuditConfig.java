@@ -1,0 +1,25 @@
+package dev.refusalguard.proxy.config;
+
+/**
+ * The audit log: one JSON line per agent request that was refused, rewritten or blocked (and, when
+ * {@code allRequests}, per request).
+ *
+ * @param file        path of the JSON Lines file; null or empty disables the audit log
+ * @param logPrompts  include prompt text and rewrites (default false: prompts are redacted to a hash and length)
+ * @param allRequests log every request, not only refused/rewritten ones (default false)
+ */
+public record AuditConfig(String file, Boolean logPrompts, Boolean allRequests) {
+
+    public AuditConfig {
+        logPrompts = logPrompts != null && logPrompts;
+        allRequests = allRequests != null && allRequests;
+    }
+
+    public static AuditConfig defaults() {
+        return new AuditConfig(null, null, null);
+    }
+
+    public boolean enabled() {
+        return file != null && !file.isBlank();
+    }
+}

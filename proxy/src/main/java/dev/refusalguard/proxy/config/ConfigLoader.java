@@ -1,0 +1,208 @@
+package dev.refusalguard.proxy.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.refusalguard.classifier.RefusalClass;
+import dev.refusalguard.policies.StrategyKind;
+
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds a {@link ProxyConfig}: YAML file (optional), then environment variables {@code REFUSALGUARD_<KEY PATH>}
+ * (e.g. {@code REFUSALGUARD_SERVER_LISTEN}, {@code REFUSALGUARD_STREAMWINDOW_MAXCHARS}), then explicit overrides
+ * (command-line flags). Unknown keys and invalid values fail start-up with a message naming the key.
+ */
+public final class ConfigLoader {
+
+    public static final String ENV_PREFIX = "REFUSALGUARD_";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule("refusalguard-config")
+                    .addDeserializer(Duration.class, new DurationDeserializer())
+                    .addDeserializer(ApiFormat.class, new WireEnumDeserializer<>(ApiFormat::fromWireName))
+                    .addDeserializer(StrategyKind.class, new WireEnumDeserializer<>(StrategyKind::fromWireName))
+                    .addDeserializer(RefusalClass.class, new WireEnumDeserializer<>(RefusalClass::fromWireName)));
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param yamlFile  config file or null
+     * @param env       environment (System.getenv() in production)
+     * @param overrides dotted key paths to values (flags), applied last
+     */
+    public static ProxyConfig load(Path yamlFile, Map<String, String> env, Map<String, String> overrides) {
+        ObjectNode tree;
+        if (yamlFile != null) {
+            try {
+                JsonNode read = YAML.readTree(Files.readString(yamlFile));
+                tree = read instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+            } catch (IOException e) {
+                throw new InvalidConfigException(yamlFile.toString(), "cannot read config: " + e.getMessage());
+            }
+        } else {
+            tree = JsonNodeFactory.instance.objectNode();
+        }
+        Map<String, String> scalarPaths = scalarPaths();
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (!e.getKey().startsWith(ENV_PREFIX)) {
+                continue;
+            }
+            String path = scalarPaths.get(e.getKey());
+            if (path != null) {
+                put(tree, path, e.getValue());
+            }
+        }
+        overrides.forEach((path, value) -> put(tree, path, value));
+        return bind(tree);
+    }
+
+    /** Binds a config tree (YAML already parsed) into the validated record. */
+    public static ProxyConfig bind(JsonNode tree) {
+        try {
+            return YAML.treeToValue(tree, ProxyConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidConfigException(pathOf(e), "unknown key (see README.md for the config keys)");
+        } catch (JsonMappingException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof InvalidConfigException ice) {
+                throw ice;
+            }
+            String msg = root.getMessage() == null ? root.toString() : root.getMessage();
+            throw new InvalidConfigException(pathOf(e), msg.lines().findFirst().orElse(msg));
+        } catch (IOException e) {
+            throw new InvalidConfigException("config", e.getMessage());
+        }
+    }
+
+    /** Environment variable name to dotted key path, for every scalar key of the config records. */
+    public static Map<String, String> scalarPaths() {
+        Map<String, String> out = new TreeMap<>();
+        collect(ProxyConfig.class, "", out);
+        return out;
+    }
+
+    private static void collect(Class<?> type, String prefix, Map<String, String> out) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            String path = prefix.isEmpty() ? c.getName() : prefix + "." + c.getName();
+            Class<?> t = c.getType();
+            if (t.isRecord()) {
+                collect(t, path, out);
+            } else if (!List.class.isAssignableFrom(t) && !Map.class.isAssignableFrom(t)
+                    && !java.util.Set.class.isAssignableFrom(t)) {
+                out.put(ENV_PREFIX + path.replace('.', '_').toUpperCase(Locale.ROOT), path);
+            } else if (isStringList(c.getGenericType())) {
+                out.put(ENV_PREFIX + path.replace('.', '_').toUpperCase(Locale.ROOT), path);
+            }
+        }
+    }
+
+    private static boolean isStringList(Type generic) {
+        return generic instanceof ParameterizedType p
+                && (p.getRawType() == List.class || p.getRawType() == java.util.Set.class)
+                && p.getActualTypeArguments().length == 1
+                && (p.getActualTypeArguments()[0] == String.class
+                || p.getActualTypeArguments()[0] == StrategyKind.class
+                || p.getActualTypeArguments()[0] == RefusalClass.class);
+    }
+
+    private static void put(ObjectNode tree, String path, String value) {
+        String[] parts = path.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        String leaf = parts[parts.length - 1];
+        if (value.contains(",") || isListPath(path)) {
+            var array = node.putArray(leaf);
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    array.add(item.trim());
+                }
+            }
+        } else {
+            node.put(leaf, value);
+        }
+    }
+
+    private static boolean isListPath(String path) {
+        return path.equals("recovery.strategies") || path.equals("detection.actOn");
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                parts.add(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                if (parts.isEmpty()) {
+                    parts.add("[" + ref.getIndex() + "]");
+                } else {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + ref.getIndex() + "]");
+                }
+            }
+        }
+        return parts.isEmpty() ? "config" : String.join(".", parts);
+    }
+
+    private static final class DurationDeserializer extends JsonDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken().isNumeric()) {
+                return Duration.ofMillis(p.getLongValue());
+            }
+            try {
+                return Durations.parse(p.getValueAsString());
+            } catch (RuntimeException e) {
+                throw JsonMappingException.from(p, e.getMessage(), e);
+            }
+        }
+    }
+
+    private static final class WireEnumDeserializer<E extends Enum<E>> extends JsonDeserializer<E> {
+        private final java.util.function.Function<String, E> parse;
+
+        WireEnumDeserializer(java.util.function.Function<String, E> parse) {
+            this.parse = parse;
+        }
+
+        @Override
+        public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            try {
+                return parse.apply(text);
+            } catch (RuntimeException e) {
+                throw JsonMappingException.from(p, "unknown value '" + text + "'", e);
+            }
+        }
+    }
+}

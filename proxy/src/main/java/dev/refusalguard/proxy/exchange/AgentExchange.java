@@ -1,0 +1,11 @@
+package dev.refusalguard.proxy.exchange;
+
+/** An agent request in progress, as its connection handler sees it. */
+public interface AgentExchange {
+
+    /** The agent connection can take more bytes: resume relaying. */
+    void onAgentWritable();
+
+    /** The agent went away: stop the upstream call and release everything held. */
+    void cancel();
+}

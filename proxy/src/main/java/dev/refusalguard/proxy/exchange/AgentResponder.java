@@ -1,0 +1,124 @@
+package dev.refusalguard.proxy.exchange;
+
+import dev.refusalguard.proxy.api.Api;
+import dev.refusalguard.proxy.api.ApiErrors;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+
+/**
+ * Writes the answer to the agent: a full response, or a streamed head followed by events. Knows whether the
+ * head went out, so a failure after it closes the connection instead of sending a second status line.
+ * One instance per exchange, used only on the agent channel's event loop.
+ */
+final class AgentResponder {
+
+    private final ChannelHandlerContext ctx;
+    private final boolean keepAlive;
+    private boolean headSent;
+    private boolean ended;
+
+    AgentResponder(ChannelHandlerContext ctx, boolean keepAlive) {
+        this.ctx = ctx;
+        this.keepAlive = keepAlive;
+    }
+
+    boolean headSent() {
+        return headSent;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    boolean writable() {
+        return ctx.channel().isWritable();
+    }
+
+    /** Sends a complete response; takes ownership of {@code body}. */
+    void sendFull(int status, HttpHeaders headers, ByteBuf body, Runnable afterWrite) {
+        if (headSent) {
+            body.release();
+            return;
+        }
+        headSent = true;
+        ended = true;
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), body);
+        response.headers().set(headers);
+        response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+        HttpUtil.setContentLength(response, body.readableBytes());
+        HttpUtil.setKeepAlive(response, keepAlive);
+        ctx.writeAndFlush(response).addListener(f -> {
+            if (!keepAlive || !f.isSuccess()) {
+                ctx.close();
+            }
+            afterWrite.run();
+        });
+    }
+
+    /** An error in the API's own JSON shape (only if the head has not gone out; otherwise the stream is cut). */
+    void sendError(Api api, int status, String code, String message, HttpHeaders extra, Runnable afterWrite) {
+        if (headSent) {
+            abortStream();
+            afterWrite.run();
+            return;
+        }
+        HttpHeaders headers = extra.copy();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        sendFull(status, headers, Unpooled.wrappedBuffer(ApiErrors.body(api, status, code, message)), afterWrite);
+    }
+
+    /** Sends the head of a streamed answer (chunked). */
+    void sendStreamHead(int status, HttpHeaders headers) {
+        headSent = true;
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
+        response.headers().set(headers);
+        response.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+        HttpUtil.setTransferEncodingChunked(response, true);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        ctx.write(response, ctx.voidPromise());
+    }
+
+    /** Queues one event's bytes; takes ownership. */
+    void writeEvent(ByteBuf event) {
+        ctx.write(new DefaultHttpContent(event), ctx.voidPromise());
+    }
+
+    void flush() {
+        ctx.flush();
+    }
+
+    /** Ends the streamed answer. */
+    void endStream(Runnable afterWrite) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
+            if (!keepAlive || !f.isSuccess()) {
+                ctx.close();
+            }
+            afterWrite.run();
+        });
+    }
+
+    /** A stream cannot carry a second status: cut the connection so the agent sees an incomplete answer. */
+    void abortStream() {
+        ended = true;
+        ctx.flush();
+        ctx.close();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.refusalguard.proxy.exchange;
+
+import dev.refusalguard.proxy.auditlog.AuditLog;
+import dev.refusalguard.proxy.config.ProxyConfig;
+import dev.refusalguard.proxy.detect.InferenceExecutor;
+import dev.refusalguard.proxy.detect.RefusalDetector;
+import dev.refusalguard.proxy.metrics.ProxyMetrics;
+import dev.refusalguard.proxy.recovery.RequestPolicy;
+import dev.refusalguard.proxy.upstream.UpstreamClient;
+
+import java.util.function.Consumer;
+
+/**
+ * What every exchange shares: built once at start-up, immutable, thread-safe parts only.
+ *
+ * @param exchangeListener told about every finished LLM exchange (the /bias tracker); never blocks
+ */
+public record ExchangeServices(ProxyConfig config,
+                               UpstreamClient upstreams,
+                               RefusalDetector detector,
+                               RequestPolicy policy,
+                               InferenceExecutor inference,
+                               ProxyMetrics metrics,
+                               AuditLog audit,
+                               Consumer<ExchangeSummary> exchangeListener) {
+}

@@ -1,0 +1,423 @@
+package dev.refusalguard.proxy.exchange;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.refusalguard.policies.RequestAnalysis;
+import dev.refusalguard.policies.StrategyKind;
+import dev.refusalguard.policies.TaskCategory;
+import dev.refusalguard.proxy.api.AnswerInspection;
+import dev.refusalguard.proxy.api.ApiAdapter;
+import dev.refusalguard.proxy.api.ParsedRequest;
+import dev.refusalguard.proxy.detect.Detection;
+import dev.refusalguard.proxy.metrics.ProxyMetrics;
+import dev.refusalguard.proxy.upstream.UpstreamCall;
+import dev.refusalguard.proxy.upstream.UpstreamFailure;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * One agent request to an inspected LLM API, from parsed request to delivered answer: runs attempts, judges
+ * each answer, applies the intent gate and the recovery budget, and writes exactly one answer to the agent.
+ * Every method runs on the agent channel's event loop (the upstream channels live on it too), so no field
+ * needs to be volatile.
+ */
+public final class LlmExchange implements AgentExchange {
+
+    private final ExchangeServices services;
+    private final ChannelHandlerContext ctx;
+    private final EventLoop loop;
+    private final ApiAdapter adapter;
+    private final ParsedRequest request;
+    private final String pathAndQuery;
+    private final HttpHeaders upstreamHeaders;
+    private final AgentResponder responder;
+    private final Runnable onDone;
+    private final String requestId;
+    private final long startNanos = System.nanoTime();
+    private final CompletableFuture<RequestAnalysis> analysisFuture;
+    private final RecoveryPlanner planner;
+
+    private RequestAnalysis analysis;
+    private AttemptPlan plan;
+    private UpstreamAttempt current;
+    private int attempts;
+    private Detection firstDetection;
+    private boolean firstJudged;
+    private long upstreamNanosBefore;
+    private long recoveryStartNanos;
+    private boolean finished;
+    private ScheduledFuture<?> deadline;
+    /** Outcome of a released stream, recorded when the stream ends. */
+    private Outcome pendingOutcome = Outcome.SERVED;
+
+    public LlmExchange(ExchangeServices services, ChannelHandlerContext ctx, ApiAdapter adapter, ParsedRequest request,
+                       ObjectNode body, byte[] originalBytes, String pathAndQuery, HttpHeaders agentHeaders,
+                       boolean keepAlive, String requestId, Runnable onDone) {
+        this.services = services;
+        this.ctx = ctx;
+        this.loop = ctx.channel().eventLoop();
+        this.adapter = adapter;
+        this.request = request;
+        this.pathAndQuery = pathAndQuery;
+        this.upstreamHeaders = ProxyHeaders.forUpstream(agentHeaders);
+        this.responder = new AgentResponder(ctx, keepAlive);
+        this.onDone = onDone;
+        this.requestId = requestId;
+        this.plan = new AttemptPlan(body, originalBytes, services.config().upstreamForModel(request.model()),
+                request.model(), List.of(), request.lastUserText());
+        this.planner = new RecoveryPlanner(services.config(), adapter, services.policy(),
+                authorizationFields(agentHeaders), services.config().recovery().strategies());
+        this.analysisFuture = services.inference().submit(
+                () -> services.policy().analyze(request.systemText(), request.lastUserText()));
+    }
+
+    /** Starts the first attempt. */
+    public void start() {
+        long timeoutNanos = services.config().server().requestTimeout().toNanos();
+        deadline = loop.schedule(this::onDeadline, timeoutNanos, TimeUnit.NANOSECONDS);
+        analysisFuture.whenComplete((a, e) -> loop.execute(() -> analysis = a));
+        launch(plan);
+    }
+
+    ByteBufAllocator alloc() {
+        return ctx.alloc();
+    }
+
+    AgentResponder responder() {
+        return responder;
+    }
+
+    ProxyMetrics metrics() {
+        return services.metrics();
+    }
+
+    /** The agent's channel became writable again. */
+    @Override
+    public void onAgentWritable() {
+        if (current != null) {
+            current.onAgentWritable();
+        }
+    }
+
+    /** The agent went away: stop the upstream call now and release everything held. */
+    @Override
+    public void cancel() {
+        if (finished) {
+            return;
+        }
+        if (current != null) {
+            current.abort();
+        }
+        finish(Outcome.ERROR);
+    }
+
+    private void launch(AttemptPlan next) {
+        plan = next;
+        attempts++;
+        if (current != null) {
+            upstreamNanosBefore += current.upstreamNanos();
+        }
+        UpstreamAttempt attempt = new UpstreamAttempt(this, adapter, services, loop, next.upstream(), attempts,
+                request.stream());
+        current = attempt;
+        HttpHeaders headers = upstreamHeadersFor(next);
+        UpstreamCall call = services.upstreams().newCall(loop, next.upstream(), HttpMethod.POST, pathAndQuery,
+                headers, next.bytes(), attempt);
+        attempt.start(call);
+    }
+
+    private HttpHeaders upstreamHeadersFor(AttemptPlan p) {
+        HttpHeaders headers = upstreamHeaders;
+        String keyEnv = p.upstream().apiKeyEnv();
+        if (keyEnv != null && !keyEnv.isBlank()) {
+            String key = System.getenv(keyEnv);
+            if (key != null && !key.isBlank()) {
+                headers = upstreamHeaders.copy();
+                if (p.upstream().format() == dev.refusalguard.proxy.config.ApiFormat.ANTHROPIC) {
+                    headers.set("x-api-key", key);
+                    headers.remove("authorization");
+                } else {
+                    headers.set("authorization", "Bearer " + key);
+                    headers.remove("x-api-key");
+                }
+            }
+        }
+        return headers;
+    }
+
+    // ---- answers ---------------------------------------------------------------------------------------------
+
+    void onBufferedAnswer(UpstreamAttempt attempt, Detection detection) {
+        if (attempt != current || finished) {
+            attempt.abort();
+            return;
+        }
+        noteJudged(detection);
+        if (!detection.refusal()) {
+            deliverBuffered(attempt, attempt.number() == 1 ? Outcome.SERVED : Outcome.RECOVERED);
+            return;
+        }
+        onRefusal(attempt, detection);
+    }
+
+    void onStreamDecision(UpstreamAttempt attempt, Detection detection) {
+        if (attempt != current || finished) {
+            attempt.abort();
+            return;
+        }
+        noteJudged(detection);
+        if (!detection.refusal()) {
+            releaseStream(attempt, attempt.number() == 1 ? Outcome.SERVED : Outcome.RECOVERED);
+            return;
+        }
+        onRefusal(attempt, detection);
+    }
+
+    void onStreamEnded(UpstreamAttempt attempt, AnswerInspection whole) {
+        responder.endStream(this::afterWrite);
+        checkLateRefusal(whole);
+        finish(pendingOutcome);
+    }
+
+    void onAttemptFailed(UpstreamAttempt attempt, UpstreamFailure failure, Throwable cause, boolean afterHead) {
+        if (attempt != current || finished) {
+            return;
+        }
+        services.metrics().upstreamError(attempt.upstream().name(), failure.tag());
+        if (attempt.number() > 1 && plan.lastStrategy() != null) {
+            services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(),
+                    "error");
+        }
+        int status = switch (failure) {
+            case TIMEOUT -> 504;
+            case POOL_EXHAUSTED -> 503;
+            default -> 502;
+        };
+        String message = switch (failure) {
+            case CONNECT -> "The upstream " + attempt.upstream().name() + " refused or did not accept the connection.";
+            case TIMEOUT -> "The upstream " + attempt.upstream().name() + " did not answer in time.";
+            case RESET -> "The upstream " + attempt.upstream().name() + " closed the connection mid-response.";
+            case TOO_LARGE -> "The upstream answer exceeded the proxy's size limit.";
+            case PROTOCOL -> "The upstream sent an invalid HTTP response.";
+            case POOL_EXHAUSTED -> "Too many requests in flight to upstream " + attempt.upstream().name() + ".";
+        };
+        responder.sendError(adapter.api(), status, "upstream_" + failure.tag(), message, proxyHeaders(false),
+                this::afterWrite);
+        finish(Outcome.ERROR);
+    }
+
+    private void noteJudged(Detection detection) {
+        if (!firstJudged) {
+            firstJudged = true;
+            firstDetection = detection;
+        }
+    }
+
+    // ---- refusal handling ------------------------------------------------------------------------------------
+
+    private void onRefusal(UpstreamAttempt attempt, Detection detection) {
+        if (analysis == null && !analysisFuture.isDone()) {
+            analysisFuture.whenComplete((a, e) -> loop.execute(() -> {
+                analysis = a;
+                if (!finished && attempt == current) {
+                    onRefusal(attempt, detection);
+                }
+            }));
+            return;
+        }
+        if (analysis == null) {
+            analysis = analysisFuture.getNow(null);
+        }
+        if (attempt.number() > 1 && plan.lastStrategy() != null) {
+            services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(),
+                    "refused");
+        }
+        if (analysis == null || !services.policy().mayRecover(analysis)) {
+            deliverRefusal(attempt, Outcome.BLOCKED_BY_INTENT);
+            return;
+        }
+        if (!canRetry()) {
+            deliverRefusal(attempt, Outcome.REFUSED);
+            return;
+        }
+        if (recoveryStartNanos == 0) {
+            recoveryStartNanos = System.nanoTime();
+        }
+        AttemptPlan next = planner.next(plan, request.model(), analysis);
+        if (next == null) {
+            deliverRefusal(attempt, Outcome.REFUSED);
+            return;
+        }
+        attempt.abort();
+        launch(next);
+    }
+
+    private boolean canRetry() {
+        var recovery = services.config().recovery();
+        if (!recovery.enabled() || attempts >= recovery.maxAttempts()) {
+            return false;
+        }
+        return recoveryStartNanos == 0
+                || System.nanoTime() - recoveryStartNanos < recovery.maxAddedTime().toNanos();
+    }
+
+    private void deliverRefusal(UpstreamAttempt attempt, Outcome outcome) {
+        if (attempt.windowed()) {
+            releaseStream(attempt, outcome);
+        } else {
+            deliverBuffered(attempt, outcome);
+        }
+    }
+
+
+    private void deliverBuffered(UpstreamAttempt attempt, Outcome outcome) {
+        recordAddedTime();
+        attempt.deliverBufferedTo(responder, proxyHeaders(outcome == Outcome.REFUSED
+                || outcome == Outcome.BLOCKED_BY_INTENT), this::afterWrite);
+        finish(outcome);
+    }
+
+    private void releaseStream(UpstreamAttempt attempt, Outcome outcome) {
+        recordAddedTime();
+        pendingOutcome = outcome;
+        attempt.release(responder, proxyHeaders(outcome == Outcome.REFUSED || outcome == Outcome.BLOCKED_BY_INTENT));
+    }
+
+    private void checkLateRefusal(AnswerInspection whole) {
+        if (pendingOutcome != Outcome.SERVED && pendingOutcome != Outcome.RECOVERED) {
+            return;
+        }
+        String api = adapter.api().tag();
+        services.detector().judge(whole).whenComplete((d, e) -> {
+            if (d != null && d.refusal()) {
+                services.metrics().lateRefusal(api, request.model(), d.signal().tag());
+            }
+        });
+    }
+
+    // ---- headers, metrics, end -------------------------------------------------------------------------------
+
+    private HttpHeaders proxyHeaders(boolean refused) {
+        HttpHeaders h = new DefaultHttpHeaders();
+        String action;
+        StrategyKind last = plan.lastStrategy();
+        if (refused) {
+            action = "refused";
+        } else if (last == null) {
+            action = "none";
+        } else {
+            action = switch (last) {
+                case REPHRASE -> "rephrased";
+                case AUTHORIZATION_CONTEXT -> "context_added";
+                case REROUTE -> "rerouted";
+            };
+        }
+        h.set(ProxyHeaders.ACTION, action);
+        h.set(ProxyHeaders.ATTEMPTS, Integer.toString(attempts));
+        h.set(ProxyHeaders.REQUEST_ID, requestId);
+        if (!plan.strategies().isEmpty()) {
+            h.set(ProxyHeaders.STRATEGY, plan.strategies().stream().map(StrategyKind::wireName)
+                    .collect(Collectors.joining("+")));
+        }
+        if (analysis != null) {
+            h.set(ProxyHeaders.INTENT, analysis.intent().wireName());
+            h.set(ProxyHeaders.CATEGORY, analysis.category().wireName());
+        }
+        return h;
+    }
+
+    private void recordAddedTime() {
+        long total = System.nanoTime() - startNanos;
+        long upstream = upstreamNanosBefore + (current == null ? 0 : current.upstreamNanos());
+        services.metrics().proxyAddedTime(adapter.api().tag(), request.stream(), total - upstream);
+    }
+
+    private void onDeadline() {
+        if (finished) {
+            return;
+        }
+        if (current != null) {
+            current.abort();
+        }
+        responder.sendError(adapter.api(), 504, "request_timeout",
+                "The request exceeded the proxy's deadline of "
+                        + services.config().server().requestTimeout().toSeconds() + " s.", proxyHeaders(false),
+                this::afterWrite);
+        finish(Outcome.ERROR);
+    }
+
+    private void afterWrite() {
+        // The agent connection may take its next request only once this answer is fully written.
+        onDone.run();
+    }
+
+    private void finish(Outcome outcome) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        if (current != null) {
+            services.metrics().upstreamTime(current.upstream().name(), current.status(), current.upstreamNanos());
+        }
+        RequestAnalysis a = analysis != null ? analysis : analysisFuture.getNow(null);
+        String category = a == null ? TaskCategory.OTHER.wireName() : a.category().wireName();
+        boolean sensitive = a != null && a.sensitive();
+        boolean claim = a != null && a.authorizationClaim();
+        String api = adapter.api().tag();
+        ProxyMetrics m = services.metrics();
+        m.request(api, request.model(), category, sensitive, claim, request.stream());
+        boolean firstRefused = firstDetection != null && firstDetection.refusal();
+        if (firstRefused) {
+            m.refusal(api, request.model(), category, sensitive, claim, firstDetection.signal().tag(),
+                    firstDetection.refusalClass());
+        }
+        if (outcome == Outcome.RECOVERED && plan.lastStrategy() != null) {
+            m.recoveryAttempt(request.model(), category, plan.lastStrategy().wireName(), "recovered");
+        }
+        m.outcome(api, request.model(), category, sensitive, outcome.tag());
+        ExchangeSummary summary = new ExchangeSummary(requestId, api, request.model(), a, request.stream(),
+                firstRefused, firstRefused ? firstDetection.signal().tag() : null,
+                firstDetection == null ? null : firstDetection.refusalClass(),
+                plan.strategies().stream().map(StrategyKind::wireName).toList(), attempts, outcome.tag(),
+                plan.model(), request.lastUserText(), plan.userText(), System.nanoTime() - startNanos);
+        services.audit().record(summary);
+        services.exchangeListener().accept(summary);
+    }
+
+    private String categoryTag() {
+        return analysis == null ? TaskCategory.OTHER.wireName() : analysis.category().wireName();
+    }
+
+    private static Map<String, String> authorizationFieldsFrom(Map<String, String> defaults, HttpHeaders headers) {
+        Map<String, String> fields = new HashMap<>(defaults);
+        for (Map.Entry<String, String> h : headers) {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (name.startsWith("x-refusalguard-context-")) {
+                String field = name.substring("x-refusalguard-context-".length()).replace('-', '_');
+                if (List.of("organisation", "organization", "role", "asset_scope", "engagement_id").contains(field)) {
+                    fields.put(field.equals("organization") ? "organisation" : field, h.getValue());
+                }
+            }
+        }
+        return fields;
+    }
+
+    private Map<String, String> authorizationFields(HttpHeaders agentHeaders) {
+        return authorizationFieldsFrom(services.config().authorizationContext(), agentHeaders);
+    }
+}

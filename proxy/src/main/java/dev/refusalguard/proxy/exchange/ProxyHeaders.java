@@ -1,0 +1,52 @@
+package dev.refusalguard.proxy.exchange;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Header names the proxy adds, and the header hygiene rules for both directions. */
+public final class ProxyHeaders {
+
+    /** What the proxy did: none, rephrased, context_added, rerouted, refused. */
+    public static final AsciiString ACTION = AsciiString.cached("x-refusalguard-action");
+    /** Upstream attempts made for this request. */
+    public static final AsciiString ATTEMPTS = AsciiString.cached("x-refusalguard-attempts");
+    /** Strategies applied, in order, joined by '+'; absent when none. */
+    public static final AsciiString STRATEGY = AsciiString.cached("x-refusalguard-strategy");
+    /** Judged intent of the request: defensive, offensive, ambiguous. */
+    public static final AsciiString INTENT = AsciiString.cached("x-refusalguard-intent");
+    /** Task category of the request. */
+    public static final AsciiString CATEGORY = AsciiString.cached("x-refusalguard-category");
+    /** Proxy-assigned request id, also in the audit log. */
+    public static final AsciiString REQUEST_ID = AsciiString.cached("x-refusalguard-request-id");
+
+    /** Prefix of request headers meant for the proxy; never forwarded upstream. */
+    public static final String OWN_PREFIX = "x-refusalguard-";
+
+    private static final List<AsciiString> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION,
+            HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION,
+            HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE,
+            HttpHeaderNames.CONTENT_LENGTH, HttpHeaderNames.HOST, HttpHeaderNames.EXPECT);
+
+    private ProxyHeaders() {
+    }
+
+    /** Agent request headers as sent upstream: hop-by-hop and the proxy's own headers removed. */
+    public static HttpHeaders forUpstream(HttpHeaders agent) {
+        HttpHeaders out = agent.copy();
+        HOP_BY_HOP.forEach(out::remove);
+        out.names().stream().filter(n -> n.toLowerCase(Locale.ROOT).startsWith(OWN_PREFIX)).toList()
+                .forEach(out::remove);
+        return out;
+    }
+
+    /** Upstream response headers as sent to the agent: hop-by-hop removed (lengths are set by the writer). */
+    public static HttpHeaders forAgent(HttpHeaders upstream) {
+        HttpHeaders out = upstream.copy();
+        HOP_BY_HOP.forEach(out::remove);
+        return out;
+    }
+}

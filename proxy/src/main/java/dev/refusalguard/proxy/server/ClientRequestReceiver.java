@@ -1,0 +1,266 @@
+package dev.refusalguard.proxy.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.refusalguard.proxy.api.Api;
+import dev.refusalguard.proxy.api.ApiAdapter;
+import dev.refusalguard.proxy.api.ApiErrors;
+import dev.refusalguard.proxy.api.ApiRequestException;
+import dev.refusalguard.proxy.api.ParsedRequest;
+import dev.refusalguard.proxy.exchange.AgentExchange;
+import dev.refusalguard.proxy.exchange.ExchangeServices;
+import dev.refusalguard.proxy.exchange.LlmExchange;
+import dev.refusalguard.proxy.exchange.PassThroughExchange;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Receives agent requests (already aggregated and size-checked), routes them, and runs one exchange at a time
+ * per connection; pipelined requests wait in a short bounded queue. Owns each request until it has been turned
+ * into an exchange, and releases it in every case.
+ *
+ * <p>Fields are touched only on this channel's event loop, so none needs to be volatile.
+ */
+final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PIPELINED = 16;
+
+    private final ExchangeServices services;
+    private final Map<Api, ApiAdapter> adapters;
+    private final AtomicInteger activeExchanges;
+    private final ProxyServer.DrainState drain;
+    private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
+    private AgentExchange current;
+    private ChannelHandlerContext ctx;
+
+    ClientRequestReceiver(ExchangeServices services, Map<Api, ApiAdapter> adapters, AtomicInteger activeExchanges,
+                          ProxyServer.DrainState drain) {
+        this.services = services;
+        this.adapters = adapters;
+        this.activeExchanges = activeExchanges;
+        this.drain = drain;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (current != null) {
+            if (pipelined.size() >= MAX_PIPELINED) {
+                request.release();
+                ctx.close();
+            } else {
+                pipelined.add(request);
+            }
+            return;
+        }
+        try {
+            handle(request);
+        } finally {
+            request.release();
+        }
+    }
+
+    /**
+     * Keeps one read pending at all times, even during an exchange, so a client that goes away is noticed at once
+     * (and its upstream call closed); memory stays bounded because requests are aggregated under a size limit and
+     * at most {@value #MAX_PIPELINED} pipelined requests are queued.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.read();
+    }
+
+    private void handle(FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !drain.draining();
+        String uri = request.uri();
+        QueryStringDecoder decoder = new QueryStringDecoder(uri);
+        String path = decoder.path();
+        Api errorShape = Api.errorShapeForPath(path);
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            int status = cause instanceof TooLongHttpHeaderException ? 431
+                    : cause instanceof TooLongHttpLineException ? 414
+                    : cause instanceof TooLongFrameException ? 413 : 400;
+            respondError(errorShape, status, "invalid_request",
+                    status == 431 ? "Request headers exceed the proxy's limit."
+                            : status == 414 ? "Request line exceeds the proxy's limit."
+                            : "Malformed HTTP request.", false);
+            return;
+        }
+        if (!uri.startsWith("/") || request.method() == HttpMethod.CONNECT) {
+            respondError(errorShape, 400, "not_a_proxy_request",
+                    "RefusalGuard only forwards to its configured upstreams; absolute URIs and CONNECT are refused.",
+                    keepAlive);
+            return;
+        }
+        Api api = Api.forPath(path);
+        if (api != null && request.method() == HttpMethod.POST) {
+            startLlmExchange(api, request, keepAlive);
+        } else {
+            startPassThrough(request, errorShape, keepAlive);
+        }
+    }
+
+    private void startLlmExchange(Api api, FullHttpRequest request, boolean keepAlive) {
+        ApiAdapter adapter = adapters.get(api);
+        if (adapter == null) {
+            startPassThrough(request, api, keepAlive);
+            return;
+        }
+        byte[] bytes = ByteBufUtil.getBytes(request.content());
+        ObjectNode body;
+        ParsedRequest parsed;
+        try {
+            JsonNode tree = JSON.readTree(bytes);
+            if (!(tree instanceof ObjectNode o)) {
+                throw new ApiRequestException(400, "invalid_json", "The request body must be a JSON object.");
+            }
+            body = o;
+            parsed = adapter.parse(body);
+        } catch (JsonProcessingException e) {
+            respondError(api, 400, "invalid_json", "The request body is not valid JSON: "
+                    + e.getOriginalMessage(), keepAlive);
+            return;
+        } catch (IOException e) {
+            respondError(api, 400, "invalid_json", "The request body could not be read.", keepAlive);
+            return;
+        } catch (ApiRequestException e) {
+            respondError(api, e.status(), e.code(), e.getMessage(), keepAlive);
+            return;
+        }
+        String requestId = UUID.randomUUID().toString();
+        begin();
+        LlmExchange exchange = new LlmExchange(services, ctx, adapter, parsed, body, bytes, request.uri(),
+                request.headers(), keepAlive, requestId, this::exchangeDone);
+        current = exchange;
+        exchange.start();
+    }
+
+    private void startPassThrough(FullHttpRequest request, Api errorShape, boolean keepAlive) {
+        begin();
+        PassThroughExchange exchange = new PassThroughExchange(services, ctx, keepAlive, errorShape,
+                this::exchangeDone);
+        current = exchange;
+        exchange.start(request.method(), request.uri(), request.headers(), ByteBufUtil.getBytes(request.content()));
+    }
+
+    private void begin() {
+        activeExchanges.incrementAndGet();
+    }
+
+    private void exchangeDone() {
+        if (current == null) {
+            return;
+        }
+        current = null;
+        activeExchanges.decrementAndGet();
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (drain.draining()) {
+            ctx.close();
+            return;
+        }
+        FullHttpRequest next = pipelined.poll();
+        if (next != null) {
+            try {
+                handle(next);
+            } finally {
+                next.release();
+            }
+        }
+    }
+
+    private void respondError(Api api, int status, String code, String message, boolean keepAlive) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(ApiErrors.body(api, status, code, message)));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var future = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            future.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable() && current != null) {
+            current.onAgentWritable();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && current == null) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        FullHttpRequest r;
+        while ((r = pipelined.poll()) != null) {
+            r.release();
+        }
+        AgentExchange exchange = current;
+        if (exchange != null) {
+            exchange.cancel();
+            if (current != null) {
+                current = null;
+                activeExchanges.decrementAndGet();
+            }
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Connection-level I/O errors (reset by peer...) end the connection; channelInactive cleans up.
+        ctx.close();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.refusalguard.proxy.server;
+
+import dev.refusalguard.proxy.api.Api;
+import dev.refusalguard.proxy.api.ApiErrors;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+/**
+ * Aggregates an agent request under {@code server.maxRequestBytes}; an oversized one is answered 413 in the
+ * calling API's error shape (not Netty's empty 413) and the connection is closed, since the rest of its body
+ * is not read.
+ */
+final class LimitedRequestAggregator extends HttpObjectAggregator {
+
+    private final int maxBytes;
+
+    LimitedRequestAggregator(int maxBytes) {
+        super(maxBytes, true);
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+        String path = oversized instanceof HttpRequest r ? new QueryStringDecoder(r.uri()).path() : "/";
+        Api api = Api.forPath(path) != null ? Api.forPath(path) : Api.errorShapeForPath(path);
+        byte[] body = ApiErrors.body(api, 413, "request_too_large",
+                "The request body exceeds the proxy's limit of " + maxBytes + " bytes (server.maxRequestBytes).");
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        HttpUtil.setContentLength(response, body.length);
+        HttpUtil.setKeepAlive(response, false);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.refusalguard.proxy.server;
+
+import dev.refusalguard.proxy.api.Api;
+import dev.refusalguard.proxy.api.ApiAdapter;
+import dev.refusalguard.proxy.config.HostPort;
+import dev.refusalguard.proxy.exchange.ExchangeServices;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Bootstrap of the agent-facing listener, and its graceful drain. */
+public final class ProxyServer implements AutoCloseable {
+
+    /** Set once at drain start; read by connection handlers on any loop. */
+    static final class DrainState {
+        private volatile boolean draining;
+
+        boolean draining() {
+            return draining;
+        }
+    }
+
+    private final AtomicInteger activeExchanges = new AtomicInteger();
+    private final DrainState drain = new DrainState();
+    private final ChannelGroup channels = new DefaultChannelGroup("agent-connections", GlobalEventExecutor.INSTANCE);
+    private final Channel serverChannel;
+
+    public ProxyServer(EventLoopGroup group, HostPort listen, ExchangeServices services, Map<Api, ApiAdapter> adapters)
+            throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ProxyServerInitializer(services, adapters, activeExchanges, drain, channels));
+        this.serverChannel = bootstrap.bind(listen.host(), listen.port()).sync().channel();
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public int activeExchanges() {
+        return activeExchanges.get();
+    }
+
+    public boolean draining() {
+        return drain.draining();
+    }
+
+    /**
+     * Stops accepting, lets in-flight requests and streams finish up to {@code timeout}, then closes what is left.
+     *
+     * @return true when everything finished in time
+     */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        drain.draining = true;
+        serverChannel.close().sync();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (activeExchanges.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        boolean clean = activeExchanges.get() == 0;
+        channels.close().awaitUninterruptibly(1_000);
+        return clean;
+    }
+
+    @Override
+    public void close() {
+        serverChannel.close().awaitUninterruptibly();
+        channels.close().awaitUninterruptibly();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.refusalguard.proxy.server;
+
+import dev.refusalguard.proxy.api.Api;
+import dev.refusalguard.proxy.api.ApiAdapter;
+import dev.refusalguard.proxy.config.ServerConfig;
+import dev.refusalguard.proxy.exchange.ExchangeServices;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Orders the agent-facing pipeline; handler names are documented constants. */
+final class ProxyServerInitializer extends ChannelInitializer<SocketChannel> {
+
+    static final String HTTP_CODEC = "agent-http-codec";
+    static final String IDLE = "agent-idle";
+    static final String AGGREGATOR = "agent-request-aggregator";
+    static final String REQUEST_RECEIVER = "client-request-receiver";
+
+    private final ExchangeServices services;
+    private final Map<Api, ApiAdapter> adapters;
+    private final AtomicInteger activeExchanges;
+    private final ProxyServer.DrainState drain;
+    private final ChannelGroup channels;
+
+    ProxyServerInitializer(ExchangeServices services, Map<Api, ApiAdapter> adapters, AtomicInteger activeExchanges,
+                           ProxyServer.DrainState drain, ChannelGroup channels) {
+        this.services = services;
+        this.adapters = adapters;
+        this.activeExchanges = activeExchanges;
+        this.drain = drain;
+        this.channels = channels;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ServerConfig server = services.config().server();
+        channels.add(ch);
+        ch.config().setAutoRead(false);
+        ch.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(server.writeBufferLowWaterMark(), server.writeBufferHighWaterMark()));
+        ch.pipeline()
+                .addLast(HTTP_CODEC, new HttpServerCodec(server.maxInitialLineBytes(), server.maxHeaderBytes(), 65536))
+                .addLast(IDLE, new IdleStateHandler(0, 0, server.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(AGGREGATOR, new LimitedRequestAggregator(server.maxRequestBytes()))
+                .addLast(REQUEST_RECEIVER, new ClientRequestReceiver(services, adapters, activeExchanges, drain));
+    }
+}

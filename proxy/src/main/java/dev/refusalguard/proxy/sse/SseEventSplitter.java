@@ -1,0 +1,120 @@
+package dev.refusalguard.proxy.sse;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+
+import java.util.function.Consumer;
+
+/**
+ * Splits a server-sent-events byte stream into whole events (each ending with its blank line), without copying:
+ * incoming buffers are appended to a composite cumulation and each event is handed out as a retained slice.
+ *
+ * <p>Ownership: {@link #feed} takes the buffer it is given; each event passed to the consumer is owned by the
+ * consumer, which must release it or pass it on. {@link #close} releases whatever is still cumulated. One event
+ * loop uses an instance, so its fields need no synchronisation.
+ */
+public final class SseEventSplitter implements AutoCloseable {
+
+    private final CompositeByteBuf cumulation;
+    private final int maxEventBytes;
+    /** Bytes after the reader index already scanned without finding a terminator (stable across discards). */
+    private int scannedBytes;
+    private boolean closed;
+
+    public SseEventSplitter(ByteBufAllocator alloc, int maxEventBytes) {
+        this.cumulation = alloc.compositeBuffer(Integer.MAX_VALUE);
+        this.maxEventBytes = maxEventBytes;
+    }
+
+    /**
+     * Appends bytes and emits every complete event.
+     *
+     * @throws EventTooLargeException when an incomplete event grows past the limit (the caller aborts the stream)
+     */
+    public void feed(ByteBuf bytes, Consumer<ByteBuf> onEvent) {
+        if (closed) {
+            bytes.release();
+            return;
+        }
+        if (bytes.isReadable()) {
+            cumulation.addComponent(true, bytes);
+        } else {
+            bytes.release();
+        }
+        while (true) {
+            int end = findEventEnd();
+            if (end < 0) {
+                break;
+            }
+            int length = end - cumulation.readerIndex();
+            ByteBuf event = cumulation.readRetainedSlice(length);
+            scannedBytes = 0;
+            onEvent.accept(event);
+            if (closed) {
+                return;
+            }
+        }
+        if (cumulation.readableBytes() > maxEventBytes) {
+            throw new EventTooLargeException(maxEventBytes);
+        }
+        cumulation.discardReadComponents();
+    }
+
+    /** Bytes of an incomplete trailing event (e.g. a stream that ended without a final blank line). */
+    public int pendingBytes() {
+        return closed ? 0 : cumulation.readableBytes();
+    }
+
+    /** Hands out the incomplete trailing event, if any (at stream end). */
+    public void flushRemainder(Consumer<ByteBuf> onEvent) {
+        if (!closed && cumulation.isReadable()) {
+            ByteBuf rest = cumulation.readRetainedSlice(cumulation.readableBytes());
+            scannedBytes = 0;
+            onEvent.accept(rest);
+        }
+    }
+
+    /**
+     * Index just past the blank line that ends the first complete event, or -1. Accepts LF and CRLF line ends.
+     */
+    private int findEventEnd() {
+        int start = cumulation.readerIndex() + scannedBytes;
+        int limit = cumulation.writerIndex();
+        for (int i = start; i < limit; i++) {
+            if (cumulation.getByte(i) != '\n') {
+                continue;
+            }
+            // i is a line end; the event ends if the next line is empty ("\n" or "\r\n").
+            if (i + 1 < limit) {
+                byte next = cumulation.getByte(i + 1);
+                if (next == '\n') {
+                    return i + 2;
+                }
+                if (next == '\r' && i + 2 < limit && cumulation.getByte(i + 2) == '\n') {
+                    return i + 3;
+                }
+            }
+        }
+        // Rescan the last two bytes next time: a terminator may straddle the boundary.
+        scannedBytes = Math.max(0, cumulation.readableBytes() - 2);
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            cumulation.release();
+        }
+    }
+
+    /** An SSE event exceeded the configured maximum size. */
+    public static final class EventTooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public EventTooLargeException(int limit) {
+            super("an upstream SSE event exceeded " + limit + " bytes");
+        }
+    }
+}
