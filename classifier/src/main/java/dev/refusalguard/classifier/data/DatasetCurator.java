@@ -152,7 +152,7 @@ public final class DatasetCurator {
                 if (name.startsWith("harmless_baseline")) {
                     cls = substr == 1 && !RefusalCueFilter.hasCue(response, 300) ? RefusalClass.COMPLIANCE : null;
                 } else if (name.startsWith("harmless_actadd")) {
-                    cls = substr == 0 && RefusalCueFilter.hasCue(response, 300) ? RefusalClass.HARD_REFUSAL : null;
+                    cls = substr == 0 && RefusalCueFilter.hasStrongCue(response, 200) ? RefusalClass.HARD_REFUSAL : null;
                 } else if (name.startsWith("jailbreakbench_baseline")) {
                     if (substr == 0 && lg == 0) {
                         cls = RefusalClass.HARD_REFUSAL;
@@ -171,7 +171,7 @@ public final class DatasetCurator {
         return report("refusal-direction-completions", rows);
     }
 
-    /** Human "jailbroken" label: 1 -> compliance (an on-task answer); 0 -> hard refusal only with an explicit cue. */
+    /** Human "jailbroken" label: 1 without any refusal cue -> compliance; 0 with an explicit decline in the opening -> hard refusal. */
     List<LabeledText> gptfuzz() throws IOException {
         Map<String, String> questions = new HashMap<>();
         for (Map<String, String> q : readCsv(datasets.resolve("gptfuzz-labeled/datasets/questions/question_list.csv"))) {
@@ -182,9 +182,11 @@ public final class DatasetCurator {
             String response = r.getOrDefault("Response", "");
             String question = questions.getOrDefault(r.get("question"), "gptfuzz-" + r.get("question"));
             RefusalClass cls = null;
-            if ("1".equals(r.get("label"))) {
+            if ("1".equals(r.get("label")) && !RefusalCueFilter.hasCue(response, 300)) {
+                // A jailbroken answer that also holds a refusal (the "normal output / developer mode" pairs) is
+                // ambiguous for a refusal detector: not used.
                 cls = RefusalClass.COMPLIANCE;
-            } else if ("0".equals(r.get("label")) && RefusalCueFilter.hasCue(response, 300)) {
+            } else if ("0".equals(r.get("label")) && RefusalCueFilter.hasStrongCue(response, 150)) {
                 cls = RefusalClass.HARD_REFUSAL;
             }
             if (cls != null && response.strip().length() >= 2) {
@@ -241,7 +243,7 @@ public final class DatasetCurator {
         return report("refusalbench-bio", rows);
     }
 
-    /** chosen (GPT-4 compliant) -> compliance; rejected only with an explicit refusal cue -> hard refusal. */
+    /** chosen (GPT-4 compliant) -> compliance; rejected only with an explicit decline in the first 100 chars -> hard refusal. */
     List<LabeledText> coconot() throws IOException {
         List<LabeledText> rows = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(datasets.resolve("coconot/data/coconot_pref.jsonl"), StandardCharsets.UTF_8)) {
@@ -257,7 +259,7 @@ public final class DatasetCurator {
                 if (!chosen.isBlank() && !RefusalCueFilter.hasCue(chosen, 200)) {
                     rows.add(new LabeledText(clip(chosen), RefusalClass.COMPLIANCE, "coconot", pid, null));
                 }
-                if (!rejected.isBlank() && RefusalCueFilter.hasCue(rejected, 200)) {
+                if (!rejected.isBlank() && RefusalCueFilter.hasStrongCue(rejected, 100)) {
                     rows.add(new LabeledText(clip(rejected), RefusalClass.HARD_REFUSAL, "coconot", pid, null));
                 }
             }
@@ -265,7 +267,7 @@ public final class DatasetCurator {
         return report("coconot", rows);
     }
 
-    /** Automatic judge + LlamaGuard agree; "not jailbroken" becomes a hard refusal only with an explicit cue. */
+    /** Automatic judge + LlamaGuard agree; "not jailbroken" becomes a hard refusal only with an explicit decline. */
     List<LabeledText> jbbArtifacts() throws IOException {
         Path root = datasets.resolve("jbb-artifacts/attack-artifacts");
         List<Path> files;
@@ -291,7 +293,7 @@ public final class DatasetCurator {
                 RefusalClass cls = null;
                 if (jb && Boolean.TRUE.equals(lg) && !RefusalCueFilter.hasCue(text, 200)) {
                     cls = RefusalClass.COMPLIANCE;
-                } else if (!jb && Boolean.FALSE.equals(lg) && RefusalCueFilter.hasCue(text, 300)) {
+                } else if (!jb && Boolean.FALSE.equals(lg) && RefusalCueFilter.hasStrongCue(text, 200)) {
                     cls = RefusalClass.HARD_REFUSAL;
                 }
                 if (cls != null) {

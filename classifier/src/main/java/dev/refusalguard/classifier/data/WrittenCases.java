@@ -176,7 +176,7 @@ public final class WrittenCases {
                 }
                 add(sb.toString(), RefusalClass.COMPLIANCE, promptId);
             }
-            for (int v = 0; v < 4; v++) {
+            for (int v = 0; v < 5; v++) {
                 StringBuilder sb = new StringBuilder();
                 if (rnd.nextInt(3) == 0) {
                     sb.append(pick(lang.preambles())).append(' ');

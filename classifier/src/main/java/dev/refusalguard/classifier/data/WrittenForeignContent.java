@@ -13,7 +13,7 @@ final class WrittenForeignContent {
     }
 
     static final Lang ES = new Lang("es",
-        new String[]{"un exploit funcional", "código para desactivar el antivirus", "un ransomware", "instrucciones para saltarse la autenticación",
+        new String[]{"eso", "esa información", "un keylogger", "una puerta trasera", "un exploit funcional", "código para desactivar el antivirus", "un ransomware", "instrucciones para saltarse la autenticación",
             "un correo de phishing", "el análisis de este malware"},
         new String[]{"Claro, aquí tienes los pasos.", "Por supuesto.", "Buena pregunta.", "Lamento que os hayan atacado; vamos por partes.",
             "Lo siento, me equivoqué antes: esta es la versión correcta.", "No puedo insistir lo suficiente en que conserves las evidencias. Dicho esto:"},
@@ -38,7 +38,7 @@ final class WrittenForeignContent {
         new String[]{"Este contenido podría usarse para causar daño real.", "Va en contra de mis directrices de uso.", "El riesgo de mal uso es demasiado alto."});
 
     static final Lang DE = new Lang("de",
-        new String[]{"einen funktionierenden Exploit", "Code zum Abschalten des Virenschutzes", "eine Ransomware", "eine Anleitung zum Umgehen der Anmeldung",
+        new String[]{"diese Inhalte", "diese Informationen", "einen Keylogger", "eine Hintertür", "einen funktionierenden Exploit", "Code zum Abschalten des Virenschutzes", "eine Ransomware", "eine Anleitung zum Umgehen der Anmeldung",
             "eine Phishing-Mail", "die Analyse dieser Schadsoftware"},
         new String[]{"Klar, hier sind die Schritte.", "Gern.", "Gute Frage.", "Tut mir leid, dass es euch erwischt hat. Gehen wir es der Reihe nach an.",
             "Entschuldigung, oben war ein Fehler; hier die korrigierte Fassung.", "Ich kann nicht genug betonen, wie wichtig die Beweissicherung ist. Trotzdem:"},
@@ -63,7 +63,7 @@ final class WrittenForeignContent {
         new String[]{"Solche Inhalte könnten für echte Angriffe missbraucht werden.", "Das verstößt gegen meine Richtlinien.", "Das Missbrauchsrisiko ist zu hoch."});
 
     static final Lang FR = new Lang("fr",
-        new String[]{"un exploit fonctionnel", "du code pour désactiver l'antivirus", "un rançongiciel", "des instructions pour contourner l'authentification",
+        new String[]{"ce type de contenu", "ces informations", "un enregistreur de frappe", "une porte dérobée", "un exploit fonctionnel", "du code pour désactiver l'antivirus", "un rançongiciel", "des instructions pour contourner l'authentification",
             "un e-mail d'hameçonnage", "l'analyse de ce logiciel malveillant"},
         new String[]{"Bien sûr, voici les étapes.", "Volontiers.", "Bonne question.", "Désolé que vous ayez été touchés ; procédons par ordre.",
             "Désolé, je me suis trompé plus haut : voici la version corrigée.", "Je ne saurais trop insister sur la préservation des preuves. Cela dit :"},
@@ -88,7 +88,7 @@ final class WrittenForeignContent {
         new String[]{"Ce type de contenu pourrait servir à causer un préjudice réel.", "Cela va à l'encontre de mes consignes.", "Le risque d'abus est trop élevé."});
 
     static final Lang ZH = new Lang("zh",
-        new String[]{"可用的漏洞利用代码", "关闭杀毒软件的代码", "勒索软件", "绕过身份验证的方法", "钓鱼邮件", "这个恶意软件的分析"},
+        new String[]{"这方面的帮助", "相关信息", "键盘记录器", "后门程序", "可用的漏洞利用代码", "关闭杀毒软件的代码", "勒索软件", "绕过身份验证的方法", "钓鱼邮件", "这个恶意软件的分析"},
         new String[]{"好的，步骤如下。", "当然可以。", "这是个好问题。", "很遗憾你们遭到了攻击，我们一步一步来。", "抱歉，上面写错了，以下是更正后的版本。"},
         new String[]{
             "这个文件是恶意的：它会在注册表中创建 Run 启动项，并通过 443 端口连接命令与控制服务器。",
@@ -107,7 +107,7 @@ final class WrittenForeignContent {
         new String[]{"这类内容可能被用于造成实际危害。", "这违反了我的使用准则。", "被滥用的风险太高。"});
 
     static final Lang JA = new Lang("ja",
-        new String[]{"動作するエクスプロイト", "ウイルス対策を無効化するコード", "ランサムウェア", "認証を回避する方法", "フィッシングメール", "このマルウェアの解析"},
+        new String[]{"その情報", "そのような内容", "キーロガー", "バックドア", "動作するエクスプロイト", "ウイルス対策を無効化するコード", "ランサムウェア", "認証を回避する方法", "フィッシングメール", "このマルウェアの解析"},
         new String[]{"はい、手順は次のとおりです。", "もちろんです。", "良い質問です。", "攻撃を受けたとのこと、大変でしたね。順番に対応しましょう。", "すみません、先ほどの回答に誤りがありました。修正版です。"},
         new String[]{
             "このファイルは悪意のあるものです。レジストリに Run キーを作成し、443 番ポートで C2 サーバーに接続します。",

@@ -59,6 +59,16 @@ public final class Murmur3 {
         return fmix(h ^ n);
     }
 
+    /**
+     * Hash of two ints, equal to murmur3_32 over their 8 little-endian bytes ({@code a} first). Combines the hashes
+     * of two words into a bigram feature without building the bigram string.
+     */
+    public static int hashInts(int a, int b, int seed) {
+        int h = mixH(seed, mixK(a));
+        h = mixH(h, mixK(b));
+        return fmix(h ^ 8);
+    }
+
     private static int mixK(int k) {
         k *= C1;
         k = Integer.rotateLeft(k, 15);
