@@ -81,6 +81,7 @@ public final class ScriptedUpstream implements AutoCloseable {
     public ScriptedUpstream(Function<Received, Reply> script) throws InterruptedException {
         this.script = script;
         this.channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childOption(io.netty.channel.ChannelOption.SO_SNDBUF, 64 * 1024)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -178,19 +179,19 @@ public final class ScriptedUpstream implements AutoCloseable {
             ctx.executor().schedule(() -> sendEvents(ctx, sse, index + 1), sse.intervalMillis(),
                     TimeUnit.MILLISECONDS);
         }
-    }
 
-    private void waitWritable(ChannelHandlerContext ctx, Sse sse, int index) {
-        ctx.executor().schedule(() -> {
-            if (!ctx.channel().isActive()) {
-                return;
-            }
-            if (ctx.channel().isWritable()) {
-                sendEvents(ctx, sse, index);
-            } else {
-                waitWritable(ctx, sse, index);
-            }
-        }, 5, TimeUnit.MILLISECONDS);
+        private void waitWritable(ChannelHandlerContext ctx, Sse sse, int index) {
+            ctx.executor().schedule(() -> {
+                if (!ctx.channel().isActive()) {
+                    return;
+                }
+                if (ctx.channel().isWritable()) {
+                    sendEvents(ctx, sse, index);
+                } else {
+                    waitWritable(ctx, sse, index);
+                }
+            }, 5, TimeUnit.MILLISECONDS);
+        }
     }
 
     private static ByteBuf gzip(byte[] bytes) {
