@@ -38,8 +38,8 @@ class SimulatedModelBehaviourTest {
         SimulatedModel other = new SimulatedModel(DemoUpstreamConfig.defaults().withSeed(7), model.refusalModel(),
                 RefusalTexts.bundled());
         long differing = DemoRequests.bundled(CalibrationTargets.defaults()).stream()
-                .filter(r -> model.decide("m", r.systemText(), r.userText()).refusal()
-                        != other.decide("m", r.systemText(), r.userText()).refusal())
+                .filter(r -> model.decide("m", r.systemText(), r.userText(), r.features()).refusal()
+                        != other.decide("m", r.systemText(), r.userText(), r.features()).refusal())
                 .count();
         assertThat(differing).isPositive();
     }
@@ -74,7 +74,8 @@ class SimulatedModelBehaviourTest {
     @Test
     void compliantAnswersAreMarkedAndRefusalsAreBundledRealTexts() {
         for (DemoRequest r : DemoRequests.bundled(CalibrationTargets.defaults())) {
-            SimulatedDecision d = model.decide(DemoUpstreamConfig.DEFAULT_MODEL, r.systemText(), r.userText());
+            SimulatedDecision d = model.decide(DemoUpstreamConfig.DEFAULT_MODEL, r.systemText(), r.userText(),
+                    r.features());
             if (d.refusal()) {
                 assertThat(RefusalTexts.bundled().all()).contains(d.text());
             } else {
