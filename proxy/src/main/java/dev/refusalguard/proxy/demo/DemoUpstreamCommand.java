@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * demo-upstream [--port N] [--seed N] [--chunk-delay-ms N] [--lenient-models a,b] [--plain-text-refusals]
- *               [--for SECONDS]
+ *               [--gzip] [--for SECONDS]
  * </pre>
  * Serves until the process is stopped (Ctrl-C), or for {@code --for} seconds.
  */
 public final class DemoUpstreamCommand {
 
     static final String USAGE = "usage: demo-upstream [--port N (default 8000, 0 = any free port)] [--seed N]"
-            + " [--chunk-delay-ms N] [--lenient-models a,b] [--plain-text-refusals] [--for SECONDS]";
+            + " [--chunk-delay-ms N] [--lenient-models a,b] [--plain-text-refusals] [--gzip] [--for SECONDS]";
 
     private DemoUpstreamCommand() {
     }
@@ -42,9 +42,10 @@ public final class DemoUpstreamCommand {
                                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
                         config = new DemoUpstreamConfig(config.port(), config.seed(), config.chunkDelay(),
                                 config.deltaWords(), config.maxRequestBytes(), config.models(), lenient,
-                                config.deliveryMix(), config.calibration());
+                                config.deliveryMix(), config.calibration(), config.compressResponses());
                     }
                     case "--plain-text-refusals" -> config = config.withDeliveryMix(RefusalDeliveryMix.plainTextOnly());
+                    case "--gzip" -> config = config.withCompressResponses(true);
                     case "--for" -> serveSeconds = Long.parseLong(value(args, ++i, flag));
                     case "-h", "--help" -> {
                         out.println(USAGE);
