@@ -9,26 +9,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Prints the demo table. Refusals by signal and recoveries by strategy come from the proxy's Prometheus
  * page when its URL is given and it answers; otherwise from the response headers the agent recorded.
  *
- * <p>Meters read (names as the proxy's meter catalogue declares them, Prometheus form):
- * {@value #REFUSALS_METER} grouped by label {@value #SIGNAL_LABEL}, and {@value #RECOVERIES_METER} grouped by
- * label {@value #STRATEGY_LABEL}, counting only samples whose {@value #OUTCOME_LABEL} label (if present) is one
- * of {@link #SUCCESS_OUTCOMES}.
+ * <p>Meters read (Prometheus names as the proxy's {@code MeterCatalogue} declares them):
+ * {@value #REFUSALS_METER} summed by label {@value #SIGNAL_LABEL}; {@value #RECOVERY_ATTEMPTS_METER} summed by
+ * label {@value #STRATEGY_LABEL} over samples whose {@value #RESULT_LABEL} is {@value #RECOVERED_RESULT}.
  */
 public final class DemoReportPrinter {
 
     public static final String REFUSALS_METER = "refusalguard_refusals_total";
-    public static final String RECOVERIES_METER = "refusalguard_recoveries_total";
+    public static final String RECOVERY_ATTEMPTS_METER = "refusalguard_recovery_attempts_total";
     public static final String SIGNAL_LABEL = "signal";
     public static final String STRATEGY_LABEL = "strategy";
-    public static final String OUTCOME_LABEL = "outcome";
-    public static final Set<String> SUCCESS_OUTCOMES = Set.of("success", "recovered", "succeeded");
+    public static final String RESULT_LABEL = "result";
+    public static final String RECOVERED_RESULT = "recovered";
 
     private DemoReportPrinter() {
     }
@@ -47,7 +45,10 @@ public final class DemoReportPrinter {
         out.println("RefusalGuard demo: an agent sending real defensive requests to a SIMULATED model (docs/demo.md)");
         row(out, "requests", n + String.format(Locale.ROOT, "  (%d defensive, %d offensive; %d streamed)",
                 n - summary.offensiveRequests(), summary.offensiveRequests(), summary.streamingRequests()));
-        row(out, "refusals detected", Integer.toString(summary.refusalsDetected()));
+        row(out, "refusals detected", summary.refusalsDetected() + (summary.directRun()
+                ? String.format(Locale.ROOT, "  (upstream refused %d; missed %d, false alarms %d)",
+                        summary.refusalsWithoutProxy(), summary.missedRefusals(), summary.falseAlarms())
+                : ""));
         if (fromMetrics) {
             Map<String, Double> bySignal = metrics.sumBy(REFUSALS_METER, SIGNAL_LABEL, l -> true);
             row(out, "  by signal", join(bySignal) + "  (proxy metrics)");
@@ -56,9 +57,9 @@ public final class DemoReportPrinter {
         }
         row(out, "recovered", Integer.toString(summary.recovered()));
         Map<String, ? extends Number> byStrategy = summary.recoveredByStrategy();
-        if (metrics != null && metrics.has(RECOVERIES_METER)) {
-            byStrategy = metrics.sumBy(RECOVERIES_METER, STRATEGY_LABEL,
-                    l -> !l.containsKey(OUTCOME_LABEL) || SUCCESS_OUTCOMES.contains(l.get(OUTCOME_LABEL)));
+        if (metrics != null && metrics.has(RECOVERY_ATTEMPTS_METER)) {
+            byStrategy = metrics.sumBy(RECOVERY_ATTEMPTS_METER, STRATEGY_LABEL,
+                    l -> RECOVERED_RESULT.equals(l.get(RESULT_LABEL)));
             row(out, "  by strategy", join(byStrategy) + "  (proxy metrics)");
         } else {
             row(out, "  by strategy", join(byStrategy) + "  (response headers)");

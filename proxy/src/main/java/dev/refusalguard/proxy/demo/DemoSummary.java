@@ -35,6 +35,19 @@ public record DemoSummary(List<DemoExchange> exchanges, boolean directRun, long 
         return count(DemoExchange::proxyActed);
     }
 
+    /**
+     * Refusals of the first answer the proxy did not act on (ground truth from the direct pass, which sends the
+     * same request: the simulator gives the same first answer). Zero when the direct pass was not run.
+     */
+    public int missedRefusals() {
+        return count(e -> e.directOutcome() == AnswerOutcome.REFUSAL && !e.proxyActed());
+    }
+
+    /** Requests the proxy acted on although the first answer was compliant (detector false alarms). */
+    public int falseAlarms() {
+        return count(e -> e.directOutcome() == AnswerOutcome.COMPLIANCE && e.proxyActed());
+    }
+
     /** Refusals the proxy turned into a compliant answer. */
     public int recovered() {
         return count(DemoExchange::recovered);

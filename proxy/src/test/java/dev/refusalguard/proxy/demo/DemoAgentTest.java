@@ -72,6 +72,8 @@ class DemoAgentTest {
         assertThat(s.exchanges()).noneMatch(x -> x.outcome() == AnswerOutcome.UNKNOWN);
         assertThat(s.refusalsWithoutProxy()).isEqualTo(e.refusedDirect()).isPositive();
         assertThat(s.refusalsDetected()).isEqualTo(e.acted());
+        assertThat(s.missedRefusals()).isZero();
+        assertThat(s.falseAlarms()).isZero();
         assertThat(s.recovered()).isEqualTo(e.recovered()).isPositive();
         assertThat(s.recoveredByStrategy()).isEqualTo(Map.of("reroute", e.recovered()));
         assertThat(s.refusedInTheEnd()).isEqualTo(e.refusedInTheEnd());
@@ -103,7 +105,8 @@ class DemoAgentTest {
         System.out.print(table);
         assertThat(table)
                 .contains("requests")
-                .containsPattern("refusals detected\\s+" + s.refusalsDetected())
+                .containsPattern("refusals detected\\s+" + s.refusalsDetected() + "  \\(upstream refused "
+                        + s.refusalsWithoutProxy() + "; missed 0, false alarms 0\\)")
                 .containsPattern("by signal\\s+.*plain_text")
                 .containsPattern("recovered\\s+" + s.recovered())
                 .containsPattern("by strategy\\s+reroute " + s.recovered())

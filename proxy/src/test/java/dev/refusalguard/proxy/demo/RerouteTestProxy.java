@@ -105,9 +105,10 @@ final class RerouteTestProxy implements AutoCloseable {
                 + "# TYPE refusalguard_refusals_total counter\n");
         refusalsBySignal.forEach((signal, n) -> sb.append("refusalguard_refusals_total{model=\"demo\",signal=\"")
                 .append(signal).append("\"} ").append(n.get()).append(".0\n"));
-        sb.append("refusalguard_recoveries_total{outcome=\"success\",strategy=\"reroute\"} ")
-                .append(recoveries.get()).append(".0\n");
-        sb.append("refusalguard_recoveries_total{outcome=\"failure\",strategy=\"reroute\"} 99.0\n");
+        sb.append("refusalguard_recovery_attempts_total{category=\"other\",model=\"demo\",result=\"recovered\","
+                + "strategy=\"reroute\"} ").append(recoveries.get()).append(".0\n");
+        sb.append("refusalguard_recovery_attempts_total{category=\"other\",model=\"demo\",result=\"refused\","
+                + "strategy=\"reroute\"} 99.0\n");
         byte[] out = sb.toString().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("content-type", "text/plain; version=0.0.4");
         ex.sendResponseHeaders(200, out.length);
