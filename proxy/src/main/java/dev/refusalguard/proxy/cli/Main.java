@@ -3,6 +3,7 @@ package dev.refusalguard.proxy.cli;
 import dev.refusalguard.classifier.cli.ClassifyCommand;
 import dev.refusalguard.classifier.cli.EvalCommand;
 import dev.refusalguard.classifier.cli.TrainCommand;
+import dev.refusalguard.proxy.demo.DemoUpstreamCommand;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,6 +17,8 @@ public final class Main {
 
             usage: java -jar refusalguard.jar COMMAND [OPTIONS]   (COMMAND --help for its options)
               serve     run the proxy in front of your LLM API
+              demo      run an embedded simulated safety-tuned upstream, the proxy and an agent; print the table
+              demo-upstream  serve the simulated upstream alone (for trying serve, audit and benchmarks)
               classify  JSON Lines {"id","text"} on stdin -> refusal verdicts on stdout
               train     rebuild the refusal classifier from the repository's data
               eval      evaluate the refusal classifier on labelled JSON Lines
@@ -38,6 +41,8 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "serve" -> ServeCommand.run(rest, in, out, err);
+            case "demo" -> DemoCommand.run(rest, in, out, err);
+            case "demo-upstream" -> DemoUpstreamCommand.run(rest, in, out, err);
             case "classify" -> ClassifyCommand.run(rest, in, out, err);
             case "train" -> TrainCommand.run(rest, in, out, err);
             case "eval" -> EvalCommand.run(rest, in, out, err);
