@@ -35,6 +35,12 @@ http_status() { # url
 }
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# CPU time (user + system) the process has used, in milliseconds.
+cpu_ms() {
+  local ticks
+  ticks="$(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0)"
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
 hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # True when the jar exists and its CLI documents `serve --config`.
