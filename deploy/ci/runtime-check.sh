@@ -51,6 +51,9 @@ log "ready after ${READY_MS} ms; idle RSS $(( $(rss_kib "$PROXY_PID") / 1024 )) 
 check "/healthz answers 200" test "$(http_status "http://127.0.0.1:$ADMIN_PORT/healthz")" = 200
 check "/readyz answers 200" test "$(http_status "http://127.0.0.1:$ADMIN_PORT/readyz")" = 200
 check "/metrics answers 200" test "$(http_status "http://127.0.0.1:$ADMIN_PORT/metrics")" = 200
+# Read-only root: with the natives pre-extracted (as in the image), ONNX Runtime unpacks nothing into tmpdir.
+check "ONNX Runtime loaded the pre-extracted natives (nothing unpacked into java.io.tmpdir)" \
+  test -z "$(find "$WORK/tmp" -name 'libonnxruntime*' -print -quit)"
 
 answers_request() { # a non-streaming request through the proxy gets the stand-in's answer
   local out
@@ -92,6 +95,7 @@ sleep 0.3
 during_drain="$(curl -s -o /dev/null -m 3 -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
   --data "$chat_body_stream" "http://127.0.0.1:$PROXY_PORT/v1/chat/completions" 2>/dev/null || true)"
 log "a new request during the drain got: ${during_drain:-connection refused} (000 = refused)"
+log "/readyz during the drain: $(http_status "http://127.0.0.1:$ADMIN_PORT/readyz") (000 = admin closed)"
 
 curl_rc=0
 wait "$CURL_PID" || curl_rc=$?
