@@ -116,6 +116,15 @@ class HelmChartTest {
     }
 
     @Test
+    void nativeSidecarOnAClusterOlderThan129FailsWithTheFix() {
+        assertThatThrownBy(() -> renderer.render(Map.of("mode", "sidecar"), "1.28.0"))
+                .hasMessageContaining("sidecar.native=false");
+        assertThat(Manifests.parse(renderer.render(Map.of("mode", "sidecar", "sidecar.native", "false"), "1.28.0"))
+                .kinds()).containsExactly("ConfigMap");
+        assertThat(Manifests.parse(renderer.render(Map.of(), "1.25.0")).kinds()).contains("Deployment");
+    }
+
+    @Test
     void gracePeriodAlwaysCoversPreStopAndTheDrainTimeout() {
         Manifests m = renderer.render(Map.of("server.drainTimeoutSeconds", "120", "shutdown.preStopSleepSeconds", "7"))
                 .transform(Manifests::parse);
