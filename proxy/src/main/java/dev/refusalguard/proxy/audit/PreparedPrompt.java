@@ -1,0 +1,18 @@
+package dev.refusalguard.proxy.audit;
+
+import dev.refusalguard.policies.RequestAnalysis;
+import dev.refusalguard.policies.TaskCategory;
+import java.util.Map;
+
+/**
+ * A prompt with its analysis and the four requests to send.
+ *
+ * @param prompt          the prompt as read
+ * @param category        the file's category, else the analysed one
+ * @param analysis        request analysis of the original text
+ * @param rephraseChanged the neutral rephrase differs from the original
+ * @param requests        one request per variant
+ */
+record PreparedPrompt(AuditPrompt prompt, TaskCategory category, RequestAnalysis analysis, boolean rephraseChanged,
+                      Map<AuditVariant, VariantRequest> requests) {
+}

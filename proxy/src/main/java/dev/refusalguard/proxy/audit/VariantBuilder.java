@@ -1,0 +1,36 @@
+package dev.refusalguard.proxy.audit;
+
+import dev.refusalguard.policies.AuthorizationContext;
+import dev.refusalguard.policies.Rephrasing;
+import dev.refusalguard.policies.RequestAnalysis;
+import dev.refusalguard.policies.RequestAnalyzer;
+import dev.refusalguard.policies.TaskCategory;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Builds the four variants of a prompt with the same analyzer, rephraser and authorization block as the proxy. */
+final class VariantBuilder {
+
+    private final RequestAnalyzer analyzer;
+    private final String claimText;
+    private final String structuredBlock;
+
+    VariantBuilder(RequestAnalyzer analyzer, String claimText, AuthorizationContext context) {
+        this.analyzer = analyzer;
+        this.claimText = claimText.strip();
+        this.structuredBlock = context.renderSystemBlock();
+    }
+
+    PreparedPrompt prepare(AuditPrompt prompt) {
+        String text = prompt.prompt();
+        RequestAnalysis analysis = analyzer.analyze(text);
+        TaskCategory category = prompt.category() != null ? prompt.category() : analysis.category();
+        Rephrasing rephrasing = analyzer.rephraser().rephrase(text, category);
+        Map<AuditVariant, VariantRequest> requests = new EnumMap<>(AuditVariant.class);
+        requests.put(AuditVariant.ORIGINAL, new VariantRequest(null, text));
+        requests.put(AuditVariant.NEUTRAL_REPHRASE, new VariantRequest(null, rephrasing.text()));
+        requests.put(AuditVariant.FREE_TEXT_CLAIM, new VariantRequest(null, claimText + " " + text));
+        requests.put(AuditVariant.STRUCTURED_AUTHORIZATION, new VariantRequest(structuredBlock, text));
+        return new PreparedPrompt(prompt, category, analysis, rephrasing.changed(), Map.copyOf(requests));
+    }
+}
