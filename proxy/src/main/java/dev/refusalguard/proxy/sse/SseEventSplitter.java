@@ -7,8 +7,9 @@ import io.netty.buffer.CompositeByteBuf;
 import java.util.function.Consumer;
 
 /**
- * Splits a server-sent-events byte stream into whole events (each ending with its blank line), without copying:
- * incoming buffers are appended to a composite cumulation and each event is handed out as a retained slice.
+ * Splits a server-sent-events byte stream into whole events (each ending with its blank line). Incoming buffers
+ * are appended to a composite cumulation without copying; each event is handed out as its own small buffer
+ * (a slice would be invalidated when read components are discarded, and discarding keeps memory bounded).
  *
  * <p>Ownership: {@link #feed} takes the buffer it is given; each event passed to the consumer is owned by the
  * consumer, which must release it or pass it on. {@link #close} releases whatever is still cumulated. One event
@@ -48,7 +49,7 @@ public final class SseEventSplitter implements AutoCloseable {
                 break;
             }
             int length = end - cumulation.readerIndex();
-            ByteBuf event = cumulation.readRetainedSlice(length);
+            ByteBuf event = cumulation.readBytes(length);
             scannedBytes = 0;
             onEvent.accept(event);
             if (closed) {
@@ -69,7 +70,7 @@ public final class SseEventSplitter implements AutoCloseable {
     /** Hands out the incomplete trailing event, if any (at stream end). */
     public void flushRemainder(Consumer<ByteBuf> onEvent) {
         if (!closed && cumulation.isReadable()) {
-            ByteBuf rest = cumulation.readRetainedSlice(cumulation.readableBytes());
+            ByteBuf rest = cumulation.readBytes(cumulation.readableBytes());
             scannedBytes = 0;
             onEvent.accept(rest);
         }

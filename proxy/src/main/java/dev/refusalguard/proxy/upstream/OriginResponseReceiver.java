@@ -35,6 +35,14 @@ final class OriginResponseReceiver extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        UpstreamCall current = call;
+        if (current != null) {
+            current.onReadComplete();
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         UpstreamCall current = call;
         call = null;

@@ -51,6 +51,8 @@ public final class UpstreamCall {
     private boolean finished;
     private boolean staleRetryUsed;
     private boolean keepAlive;
+    /** The listener asked for more and has not been given a body piece since: keep reading the socket. */
+    private boolean demand;
     private long lastActivityNanos;
     private ScheduledFuture<?> timeoutCheck;
     private final long startNanos = System.nanoTime();
@@ -89,6 +91,15 @@ public final class UpstreamCall {
     public void read() {
         Channel ch = channel;
         if (ch != null && !finished) {
+            demand = true;
+            ch.read();
+        }
+    }
+
+    /** A socket read ended; if it produced no body piece the listener still waits for, read again. */
+    void onReadComplete() {
+        Channel ch = channel;
+        if (demand && ch != null && !finished) {
             ch.read();
         }
     }
@@ -146,6 +157,7 @@ public final class UpstreamCall {
         HttpUtil.setContentLength(request, body.length);
         lastActivityNanos = System.nanoTime();
         scheduleTimeoutCheck(responseTimeoutNanos);
+        demand = true;
         ch.writeAndFlush(request).addListener(w -> {
             if (!w.isSuccess() && channel == ch && !responseStarted) {
                 retryOrFail(ch, reused, UpstreamFailure.RESET, w.cause());
@@ -191,6 +203,7 @@ public final class UpstreamCall {
             listener.onHead(this, head);
         }
         if (msg instanceof HttpContent content) {
+            demand = false;
             boolean last = content instanceof LastHttpContent;
             if (last) {
                 complete();

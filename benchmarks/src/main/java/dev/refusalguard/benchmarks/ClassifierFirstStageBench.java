@@ -1,0 +1,96 @@
+package dev.refusalguard.benchmarks;
+
+import dev.refusalguard.classifier.OnnxRefusalClassifier;
+import dev.refusalguard.classifier.PrefixVerdict;
+import dev.refusalguard.classifier.RefusalVerdict;
+import dev.refusalguard.classifier.text.FeaturizerSpec;
+import dev.refusalguard.classifier.text.HashedNgramFeaturizer;
+import dev.refusalguard.classifier.text.SparseVector;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Latency of the refusal classifier's first stage (hashed n-gram features + ONNX Runtime linear model) on
+ * 512-character answers, one thread. SampleTime mode reports percentiles (target: p99 <= 50 us).
+ *
+ * <pre>
+ *   mvn -B -q -pl benchmarks -am install -DskipTests
+ *   java -cp "benchmarks/target/classes:$(mvn -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
+ *        org.openjdk.jmh.Main ClassifierFirstStageBench
+ * </pre>
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Threads(1)
+public class ClassifierFirstStageBench {
+
+    static final String COMPLIANT = exactly512("Unfortunately this is a very common malicious pattern, so here is what it does and how to catch it. "
+            + "The macro calls Shell with a base64-encoded PowerShell command; decoded, it is a download cradle that pulls the "
+            + "second stage from the attacker's server and runs it in memory. Persistence is a Run key named OneDriveUpdate. "
+            + "Isolate the host but do not power it off, collect volatile data, then take a memory image with WinPmem. "
+            + "Block the C2 domain at the proxy and hunt for the scheduled task on other hosts through your EDR console. ");
+
+    static final String REFUSAL = exactly512("Thanks for the detailed write-up. It's clear you've put real work into this investigation, "
+            + "and defending a network with a small team is hard. I appreciate that you shared the context about your SOC and the "
+            + "timeline of the alerts. That said, I'm not able to provide a working exploit or code that disables endpoint "
+            + "protection, even for an authorised engagement, because it could enable real harm if misused. I'd recommend "
+            + "engaging a qualified incident-response firm or your EDR vendor, who can review this with full access. ");
+
+    private OnnxRefusalClassifier classifier;
+    private HashedNgramFeaturizer featurizer;
+
+    static String exactly512(String s) {
+        StringBuilder sb = new StringBuilder(s);
+        while (sb.length() < 512) {
+            sb.append(' ').append(s);
+        }
+        return sb.substring(0, 512);
+    }
+
+    @Setup
+    public void setUp() {
+        classifier = OnnxRefusalClassifier.loadDefault();
+        featurizer = new HashedNgramFeaturizer(FeaturizerSpec.refusalDefault());
+    }
+
+    @TearDown
+    public void tearDown() {
+        classifier.close();
+    }
+
+    @Benchmark
+    public RefusalVerdict classifyCompliant512() {
+        return classifier.classify(COMPLIANT);
+    }
+
+    @Benchmark
+    public RefusalVerdict classifyRefusal512() {
+        return classifier.classify(REFUSAL);
+    }
+
+    @Benchmark
+    public PrefixVerdict classifyPrefix64() {
+        return classifier.classifyPrefix(COMPLIANT.substring(0, 64), false);
+    }
+
+    @Benchmark
+    public SparseVector featurizeOnly512() {
+        return featurizer.featurize(COMPLIANT);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.refusalguard.classifier.model;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.refusalguard.classifier.text.FeaturizerSpec;
+import dev.refusalguard.classifier.text.HashedNgramFeaturizer;
+import dev.refusalguard.classifier.text.SparseVector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.LongBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A text classifier backed by ONNX Runtime: a model written by {@link OnnxLinearModelWriter}, whose metadata names
+ * its labels and {@link FeaturizerSpec}. Generic over the label set. Thread-safe ({@link OrtSession#run} is);
+ * {@link #close()} releases the session.
+ */
+public final class OnnxTextModel implements AutoCloseable {
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final List<String> labels;
+    private final HashedNgramFeaturizer featurizer;
+    private final Map<String, String> metadata;
+
+    private OnnxTextModel(OrtEnvironment env, OrtSession session, Map<String, String> metadata) {
+        this.env = env;
+        this.session = session;
+        this.metadata = Map.copyOf(metadata);
+        String labelList = metadata.get("labels");
+        if (labelList == null || labelList.isBlank()) {
+            throw new IllegalArgumentException("model metadata lacks 'labels'");
+        }
+        this.labels = List.of(labelList.split(","));
+        this.featurizer = new HashedNgramFeaturizer(FeaturizerSpec.fromMetadata(metadata));
+    }
+
+    /** Loads a model from bytes, running ONNX Runtime on {@code intraOpThreads} threads (1 keeps latency lowest). */
+    public static OnnxTextModel load(byte[] onnx, int intraOpThreads) {
+        try {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
+            opts.setIntraOpNumThreads(intraOpThreads);
+            opts.setInterOpNumThreads(1);
+            opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession session = env.createSession(onnx, opts);
+            Map<String, String> meta = session.getMetadata().getCustomMetadata();
+            return new OnnxTextModel(env, session, meta);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load ONNX model: " + e.getMessage(), e);
+        }
+    }
+
+    public static OnnxTextModel loadResource(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("model resource not found: " + resource);
+            }
+            return load(in.readAllBytes(), 1);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read model resource " + resource, e);
+        }
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public HashedNgramFeaturizer featurizer() {
+        return featurizer;
+    }
+
+    public Optional<String> metadata(String key) {
+        return Optional.ofNullable(metadata.get(key));
+    }
+
+    /** Calibrated class probabilities for a text, in {@link #labels()} order. */
+    public float[] predict(CharSequence text) {
+        return predict(featurizer.featurize(text));
+    }
+
+    /** Calibrated class probabilities for a feature vector. */
+    public float[] predict(SparseVector x) {
+        return run(x, OnnxLinearModelWriter.OUTPUT_PROBABILITIES);
+    }
+
+    /** Uncalibrated logits, for tests and diagnostics. */
+    public float[] logits(SparseVector x) {
+        return run(x, OnnxLinearModelWriter.OUTPUT_LOGITS);
+    }
+
+    private float[] run(SparseVector x, String output) {
+        int n = Math.max(1, x.size());
+        long[] idx = new long[n];
+        float[] val = new float[n];
+        // An empty text still needs one row: index 0 with value 0 contributes nothing.
+        for (int i = 0; i < x.size(); i++) {
+            idx[i] = x.indices()[i];
+            val[i] = x.values()[i];
+        }
+        long[] shape = {n};
+        try (OnnxTensor indices = OnnxTensor.createTensor(env, LongBuffer.wrap(idx), shape);
+             OnnxTensor values = OnnxTensor.createTensor(env, FloatBuffer.wrap(val), shape);
+             OrtSession.Result result = session.run(Map.of(OnnxLinearModelWriter.INPUT_INDICES, indices,
+                     OnnxLinearModelWriter.INPUT_VALUES, values), java.util.Set.of(output))) {
+            float[] out = (float[]) result.get(0).getValue();
+            return Arrays.copyOf(out, out.length);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime inference failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close ONNX session", e);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package dev.refusalguard.classifier.text;
+
+import java.util.Arrays;
+
+/**
+ * Text to hashed sparse features, with no allocation beyond the result. Thread-safe (scratch space is per thread).
+ *
+ * <p>Steps: take the first {@code maxChars} characters; lower-case (Locale-independent {@link Character#toLowerCase}),
+ * map typographic quotes to ASCII, collapse whitespace runs to one space, pad with one space at each end. Features
+ * (each hashed with {@link Murmur3} into {@code dims} buckets, namespaced by seed):
+ * <ul>
+ *   <li>word unigrams: maximal runs of letters, digits and inner apostrophes; each Chinese, Japanese or Korean
+ *       character is a word of its own;</li>
+ *   <li>word bigrams, including (start-of-text, first word): murmur3 of the two word hashes;</li>
+ *   <li>opening words: each of the first {@code openingWords} words tagged with its position;</li>
+ *   <li>character n-grams, n in [charMinN, charMaxN], over the first {@code charMaxChars} normalised characters.</li>
+ * </ul>
+ * Values: {@code 1 + ln(count)} per bucket, then the vector is scaled to unit L2 norm.
+ */
+public final class HashedNgramFeaturizer {
+
+    private static final int WORD_SEED = 0x1001;
+    private static final int BIGRAM_SEED = 0x2002;
+    private static final int OPENING_SEED = 0x3003;
+    private static final int CHAR_SEED = 0x4004;
+    private static final int BOS = 0x7fb5d329;
+
+    private final FeaturizerSpec spec;
+    private final int mask;
+    private final ThreadLocal<Scratch> scratch;
+
+    public HashedNgramFeaturizer(FeaturizerSpec spec) {
+        this.spec = spec;
+        this.mask = spec.dims() - 1;
+        // at most 1.5 word features per char, one per n-gram size per char, plus opening words: keep the table <= half full
+        int maxFeatures = spec.maxChars() * (spec.charMaxN() - spec.charMinN() + 3) + spec.openingWords() + 8;
+        int cap = Integer.highestOneBit(maxFeatures * 2) * 2;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(cap, spec.maxChars() + 2));
+    }
+
+    public FeaturizerSpec spec() {
+        return spec;
+    }
+
+    public SparseVector featurize(CharSequence text) {
+        Scratch s = scratch.get();
+        s.reset();
+        int len = normalize(text, s.norm);
+        char[] buf = s.norm;
+        CharArray view = s.view;
+        view.set(buf, len);
+
+        // words
+        int prev = BOS;
+        int word = 0;
+        int i = 0;
+        while (i < len) {
+            if (!isWordChar(buf[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (isCjk(buf[i])) {
+                i++; // Chinese, Japanese and Korean have no spaces: each character is a word
+            } else {
+                while (i < len && !isCjk(buf[i])
+                        && (isWordChar(buf[i]) || (buf[i] == '\'' && i + 1 < len && isWordChar(buf[i + 1])))) {
+                    i++;
+                }
+            }
+            int h = Murmur3.hashChars(view, start, i, spec.seed() ^ WORD_SEED);
+            s.add(h & mask);
+            s.add(Murmur3.hashInts(prev, h, spec.seed() ^ BIGRAM_SEED) & mask);
+            if (word < spec.openingWords()) {
+                s.add(Murmur3.hashInts(word, h, spec.seed() ^ OPENING_SEED) & mask);
+            }
+            prev = h;
+            word++;
+        }
+        // characters
+        int charLen = Math.min(len, spec.charMaxChars() + 1);
+        for (int n = spec.charMinN(); n <= spec.charMaxN(); n++) {
+            int seed = spec.seed() ^ CHAR_SEED ^ n;
+            for (int p = 0; p + n <= charLen; p++) {
+                s.add(Murmur3.hashChars(view, p, p + n, seed) & mask);
+            }
+        }
+        return s.toVector();
+    }
+
+    static boolean isCjk(char c) {
+        return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)
+                || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    /** Normalises into {@code out} (capacity maxChars + 2) and returns the length, including the padding spaces. */
+    private int normalize(CharSequence text, char[] out) {
+        int n = Math.min(text.length(), spec.maxChars());
+        int o = 0;
+        out[o++] = ' ';
+        boolean space = true;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                if (!space) {
+                    out[o++] = ' ';
+                    space = true;
+                }
+                continue;
+            }
+            switch (c) {
+                case '\u2018', '\u2019', '\u02bc', '\u0060' -> c = '\'';
+                case '\u201c', '\u201d', '\u00ab', '\u00bb' -> c = '"';
+                default -> c = Character.toLowerCase(c);
+            }
+            out[o++] = c;
+            space = false;
+        }
+        if (!space) {
+            out[o++] = ' ';
+        }
+        return o;
+    }
+
+    /** A CharSequence over a reusable char array, so hashing needs no String. */
+    private static final class CharArray implements CharSequence {
+        private char[] chars;
+        private int length;
+
+        void set(char[] c, int len) {
+            this.chars = c;
+            this.length = len;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(chars, start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
+    }
+
+    /** Per-thread open-addressing counter from bucket to count. */
+    private static final class Scratch {
+        final char[] norm;
+        final CharArray view = new CharArray();
+        final int[] keys;
+        final int[] counts;
+        final int[] used;
+        int size;
+
+        Scratch(int capacity, int normCapacity) {
+            norm = new char[normCapacity];
+            keys = new int[capacity];
+            counts = new int[capacity];
+            used = new int[capacity];
+            Arrays.fill(keys, -1);
+        }
+
+        void reset() {
+            for (int i = 0; i < size; i++) {
+                int slot = used[i];
+                keys[slot] = -1;
+                counts[slot] = 0;
+            }
+            size = 0;
+        }
+
+        void add(int bucket) {
+            int m = keys.length - 1;
+            int slot = (bucket * 0x9E3779B1) >>> 7 & m;
+            while (true) {
+                int k = keys[slot];
+                if (k == bucket) {
+                    counts[slot]++;
+                    return;
+                }
+                if (k == -1) {
+                    if (size * 2 >= keys.length) {
+                        return; // cannot happen with the sizing in the constructor; never overfill
+                    }
+                    keys[slot] = bucket;
+                    counts[slot] = 1;
+                    used[size++] = slot;
+                    return;
+                }
+                slot = (slot + 1) & m;
+            }
+        }
+
+        SparseVector toVector() {
+            int[] idx = new int[size];
+            for (int i = 0; i < size; i++) {
+                idx[i] = keys[used[i]];
+            }
+            Arrays.sort(idx);
+            float[] val = new float[size];
+            double norm = 0;
+            for (int i = 0; i < size; i++) {
+                int c = countOf(idx[i]);
+                float v = (float) (1.0 + Math.log(c));
+                val[i] = v;
+                norm += (double) v * v;
+            }
+            if (norm > 0) {
+                float inv = (float) (1.0 / Math.sqrt(norm));
+                for (int i = 0; i < size; i++) {
+                    val[i] *= inv;
+                }
+            }
+            return new SparseVector(idx, val);
+        }
+
+        private int countOf(int bucket) {
+            int m = keys.length - 1;
+            int slot = (bucket * 0x9E3779B1) >>> 7 & m;
+            while (keys[slot] != bucket) {
+                slot = (slot + 1) & m;
+            }
+            return counts[slot];
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.refusalguard.classifier.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassifyCommandTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private record Run(int code, List<JsonNode> lines, String err) {
+    }
+
+    private static Run run(String input, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ClassifyCommand.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!l.isEmpty()) {
+                lines.add(MAPPER.readTree(l));
+            }
+        }
+        return new Run(code, lines, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eachInputGetsOneOutputLineInOrderWithItsId() throws Exception {
+        Run r = run("{\"id\": 1, \"text\": \"I'm sorry, but I can't help with that.\"}\n"
+                + "{\"id\": \"b\", \"text\": \"Isolate the host, then image memory with WinPmem.\"}\n");
+        assertThat(r.code()).isZero();
+        assertThat(r.lines()).hasSize(2);
+        assertThat(r.lines().get(0).get("id").asInt()).isEqualTo(1);
+        assertThat(r.lines().get(0).get("refusal").asBoolean()).isTrue();
+        assertThat(r.lines().get(0).get("label").asText()).isIn("hard_refusal", "soft_refusal");
+        assertThat(r.lines().get(1).get("id").asText()).isEqualTo("b");
+        assertThat(r.lines().get(1).get("refusal").asBoolean()).isFalse();
+        assertThat(r.lines().get(1).get("score").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void malformedLinesAreAnsweredInPlaceAndProcessingContinues() throws Exception {
+        Run r = run("{\"id\": 1, \"text\": \"Sure, here it is.\"}\n"
+                + "not json\n"
+                + "{\"id\": 3}\n"
+                + "{\"id\": 4, \"text\": 42}\n"
+                + "[1,2]\n"
+                + "{\"id\": 6, \"text\": \"I won't do that.\"}\n");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.lines()).hasSize(6);
+        assertThat(r.lines().get(0).get("id").asInt()).isEqualTo(1);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(r.lines().get(i).get("line").asInt()).isEqualTo(i + 1);
+            assertThat(r.lines().get(i).get("error").asText()).isNotBlank();
+        }
+        assertThat(r.lines().get(5).get("id").asInt()).isEqualTo(6);
+        assertThat(r.err()).contains("line 2").contains("line 3").contains("line 4").contains("line 5");
+    }
+
+    @Test
+    void blankLinesAreSkippedButCountedInLineNumbers() throws Exception {
+        Run r = run("\n{\"id\": 1, \"text\": \"ok\"}\n\n{bad\n");
+        assertThat(r.lines()).hasSize(2);
+        assertThat(r.lines().get(1).get("line").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void unknownArgumentIsAUsageError() throws Exception {
+        assertThat(run("", "--bogus", "x").code()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.refusalguard.proxy.demo;
+
+import java.util.Objects;
+
+/**
+ * One request of the demo agent: a bundled prompt as the agent sends it.
+ *
+ * @param prompt             the bundled prompt
+ * @param authorizationClaim the agent prefixed a free-text authorization claim
+ * @param systemText         the agent's system prompt
+ * @param userText           the user message (claim sentence + prompt text)
+ */
+public record DemoRequest(DemoPrompt prompt, boolean authorizationClaim, String systemText, String userText) {
+
+    public DemoRequest {
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(systemText, "systemText");
+        Objects.requireNonNull(userText, "userText");
+    }
+
+    public String id() {
+        return prompt.id();
+    }
+
+    /** What the simulated model sees in this request. */
+    public RequestFeatures features() {
+        return RequestFeatures.of(systemText, userText);
+    }
+}
