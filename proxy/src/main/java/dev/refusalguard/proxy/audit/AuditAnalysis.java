@@ -52,7 +52,7 @@ final class AuditAnalysis {
         int sensitivePrompts = 0;
         int rephrased = 0;
         for (PreparedPrompt prompt : prompts) {
-            boolean isSensitive = prompt.analysis().sensitive();
+            boolean isSensitive = prompt.sensitive();
             sensitivePrompts += isSensitive ? 1 : 0;
             rephrased += prompt.rephraseChanged() ? 1 : 0;
             Map<AuditVariant, Counts> row = byCategory.computeIfAbsent(prompt.category(), c -> {
@@ -111,8 +111,10 @@ final class AuditAnalysis {
         Counts original = byVariant.get(AuditVariant.ORIGINAL);
         Counts claim = byVariant.get(AuditVariant.FREE_TEXT_CLAIM);
         Counts structured = byVariant.get(AuditVariant.STRUCTURED_AUTHORIZATION);
-        long expected = (long) prompts.size() * variants.length;
+        long expected = (long) prompts.size() * options.variants().size();
+        List<String> sent = options.variants().stream().map(AuditVariant::wireName).toList();
         return new AuditReport(now, options.model(), options.endpoint().toString(), options.format().wireName(),
+                options.claimText(), sent,
                 prompts.size(), sensitivePrompts, rephrased, answers, expected - answers,
                 Collections.unmodifiableMap(variantRates),
                 Collections.unmodifiableMap(categoryRates),

@@ -6,7 +6,9 @@ import dev.refusalguard.proxy.config.Durations;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,18 +21,21 @@ final class AuditArguments {
                                       [--api-key-env VAR] [--timeout 60s] [--max-tokens N] [--retries N]
                                       [--claim TEXT] [--context-organisation ORG] [--context-role ROLE]
                                       [--context-asset-scope SCOPE] [--context-engagement-id ID] [--keep-text]
+                                      [--variants original,neutral_rephrase,free_text_claim,structured_authorization]
 
             Sends every prompt in four variants (original, neutral rephrase, free-text authorization claim,
             structured authorization block) straight to the upstream, detects refusals, and writes
             DIR/progress.jsonl (resumable), DIR/report.json and DIR/report.html.
-            Prompts file: one JSON object per line: {"id": "...", "prompt": "...", "category": "malware_analysis"}
-            (category optional: request analysis decides when absent).
+            Prompts file: one JSON object per line: {"id": "...", "prompt": "...", "category": "malware_analysis",
+            "sensitive": true} ("text" is accepted for "prompt"; category and sensitive are optional labels:
+            request analysis decides when they are absent).
             """;
 
     private static final Set<String> FLAGS = Set.of("--keep-text");
     private static final Set<String> OPTIONS = Set.of("--prompts", "--upstream", "--model", "--format", "--out",
             "--concurrency", "--rate", "--api-key-env", "--timeout", "--max-tokens", "--retries", "--claim",
-            "--context-organisation", "--context-role", "--context-asset-scope", "--context-engagement-id");
+            "--context-organisation", "--context-role", "--context-asset-scope", "--context-engagement-id",
+            "--variants");
 
     private AuditArguments() {
     }
@@ -104,10 +109,30 @@ final class AuditArguments {
                     integer(values, "--retries", 2),
                     values.getOrDefault("--claim", AuditOptions.DEFAULT_CLAIM),
                     context,
-                    keepText);
+                    keepText,
+                    variants(values.get("--variants")));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static List<AuditVariant> variants(String value) {
+        if (value == null) {
+            return List.of(AuditVariant.values());
+        }
+        List<AuditVariant> variants = new ArrayList<>();
+        for (String name : value.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                variants.add(AuditVariant.fromWireName(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--variants: unknown variant '" + name.trim() + "' (original,"
+                        + " neutral_rephrase, free_text_claim, structured_authorization)");
+            }
+        }
+        return variants;
     }
 
     private static Path path(String value) {

@@ -65,7 +65,7 @@ public final class AuditCommand {
             err.println("audit: " + options.apiKeyEnv() + " is not set; sending requests without an API key");
             apiKey = null;
         }
-        err.println("audit: " + prompts.size() + " prompts x " + AuditVariant.values().length + " variants -> "
+        err.println("audit: " + prompts.size() + " prompts x " + options.variants().size() + " variants -> "
                 + options.endpoint() + " (model " + options.model() + ", concurrency " + options.concurrency()
                 + (options.ratePerSecond() > 0 ? ", " + options.ratePerSecond() + " req/s" : "") + ")");
         HttpClient http = HttpAnswerSource.newClient(Duration.ofSeconds(Math.min(30, options.timeout().toSeconds() + 1)));
@@ -77,7 +77,7 @@ public final class AuditCommand {
             long failed = runner.run(prompts);
             AuditReport report = AuditAnalysis.analyse(prompts, log.completed(), options, clock.instant());
             writeAtomically(options.out().resolve("report.json"), AuditJsonWriter.render(report));
-            writeAtomically(options.out().resolve("report.html"), AuditHtmlWriter.render(report));
+            writeAtomically(options.out().resolve("report.html"), AuditHtmlWriter.render(report, options.variants()));
             out.println("audit: wrote " + options.out().resolve("report.json") + " and "
                     + options.out().resolve("report.html"));
             out.println(summary(report));

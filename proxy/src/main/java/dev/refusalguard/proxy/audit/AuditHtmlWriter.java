@@ -14,48 +14,67 @@ import java.util.Map;
 /** DIR/report.html: the study's tables and SVG bar charts in one self-contained page (no scripts, no assets). */
 final class AuditHtmlWriter {
 
-    private static final List<String> VARIANT_LABELS = List.of("original", "neutral rephrase", "free-text claim",
-            "structured authorization");
+    private static final Map<AuditVariant, String> LABELS = Map.of(
+            AuditVariant.ORIGINAL, "original",
+            AuditVariant.NEUTRAL_REPHRASE, "neutral rephrase",
+            AuditVariant.FREE_TEXT_CLAIM, "free-text claim",
+            AuditVariant.STRUCTURED_AUTHORIZATION, "structured authorization");
 
     private AuditHtmlWriter() {
     }
 
-    static String render(AuditReport report) {
+    static String render(AuditReport report, List<AuditVariant> variants) {
+        List<String> labels = variants.stream().map(LABELS::get).toList();
+        boolean original = variants.contains(AuditVariant.ORIGINAL);
         HtmlPage page = new HtmlPage("RefusalGuard audit: " + report.model());
         page.paragraph("meta", "Model " + report.model() + " at " + report.endpoint() + " (" + report.format()
                 + " format) · generated " + report.generatedAt() + " · " + report.prompts() + " prompts ("
                 + report.sensitivePrompts() + " with sensitive wording, " + report.rephrasedPrompts()
                 + " changed by the neutral rephrase) · " + report.answers() + " answers"
                 + (report.missing() > 0 ? " · " + report.missing() + " missing (failed; rerun to retry)" : ""));
-        page.paragraph("note", "Each prompt was sent four times: as written; with sensitive terms rephrased neutrally"
-                + " (evidence untouched); prefixed with a free-text authorization claim; and with a structured"
-                + " authorization block as system context. Refusals were detected from provider signals first, then"
+        page.paragraph("note", "Each prompt was sent in these variants: " + String.join(", ", labels) + ". (Original:"
+                + " as written; neutral rephrase: sensitive terms replaced by neutral equivalents, evidence untouched;"
+                + " free-text claim: prefixed with \"" + report.claimText() + "\"; structured authorization: a structured authorization block as system context.)"
+                + " Refusals were detected from provider signals first, then"
                 + " by the refusal classifier. Intervals are 95% (Wilson for rates, Katz log method for ratios);"
                 + " p-values are Pearson chi-square (1 df) for independent groups and McNemar (exact binomial below"
                 + " 25 discordant pairs) for paired prompts.");
 
         GroupComparison sensitive = report.sensitiveVsNeutral();
         List<String[]> cards = new ArrayList<>();
-        cards.add(card("Sensitive vs neutral wording", sensitive));
-        cards.add(card("Free-text claim vs none", report.claimVsNone()));
-        cards.add(card("Structured block vs none", report.structuredVsNone()));
         PairedComparison rephrase = report.rephraseVsOriginal();
-        cards.add(new String[] {"Neutral rephrase (paired)",
-                Format.percent(rephrase.originalRefusalRate().rate()) + " → "
-                        + Format.percent(rephrase.twinRefusalRate().rate()),
-                rephrase.counts().pairs() + " rephrased prompts · McNemar " + Format.pValue(rephrase.mcnemar().pValue())});
+        if (original) {
+            cards.add(card("Sensitive vs neutral wording", sensitive));
+            if (variants.contains(AuditVariant.FREE_TEXT_CLAIM)) {
+                cards.add(card("Free-text claim vs none", report.claimVsNone()));
+            }
+            if (variants.contains(AuditVariant.STRUCTURED_AUTHORIZATION)) {
+                cards.add(card("Structured block vs none", report.structuredVsNone()));
+            }
+            if (variants.contains(AuditVariant.NEUTRAL_REPHRASE)) {
+                cards.add(new String[] {"Neutral rephrase (paired)",
+                        Format.percent(rephrase.originalRefusalRate().rate()) + " → "
+                                + Format.percent(rephrase.twinRefusalRate().rate()),
+                        rephrase.counts().pairs() + " rephrased prompts · McNemar "
+                                + Format.pValue(rephrase.mcnemar().pValue())});
+            }
+        }
         page.cards(cards);
 
         page.heading(2, "Refusal rate per category and variant");
-        SvgBarChart byCategory = new SvgBarChart("Refusal rate per category and variant", VARIANT_LABELS, true);
-        addVariants(byCategory, "all prompts", report.byVariant());
-        report.byCategoryAndVariant().forEach((category, row) -> addVariants(byCategory, category, row));
+        SvgBarChart byCategory = new SvgBarChart("Refusal rate per category and variant", labels, true);
+        addVariants(byCategory, "all prompts", report.byVariant(), variants);
+        report.byCategoryAndVariant().forEach((category, row) -> addVariants(byCategory, category, row, variants));
         page.chart(byCategory);
         List<List<String>> rows = new ArrayList<>();
-        rows.add(studyRow("all prompts", report.byVariant()));
-        report.byCategoryAndVariant().forEach((category, row) -> rows.add(studyRow(category, row)));
-        page.table(List.of("category", "answered prompts", "original", "neutral rephrase", "free-text claim",
-                "structured authorization"), rows);
+        rows.add(studyRow("all prompts", report.byVariant(), variants));
+        report.byCategoryAndVariant().forEach((category, row) -> rows.add(studyRow(category, row, variants)));
+        List<String> headers = new ArrayList<>(List.of("category", "prompts"));
+        headers.addAll(labels);
+        page.table(headers, rows);
+        if (!original) {
+            return page.render();
+        }
 
         page.heading(2, "Sensitive vs neutral wording (original prompts)");
         SvgBarChart bySensitivity = new SvgBarChart("Refusal rate: sensitive vs neutral wording",
@@ -73,17 +92,25 @@ final class AuditHtmlWriter {
         comparisons.add(comparisonRow("sensitive vs neutral wording (original prompts)", sensitive));
         report.sensitiveVsNeutralByCategory().forEach((category, comparison) ->
                 comparisons.add(comparisonRow("sensitive vs neutral, " + category, comparison)));
-        comparisons.add(comparisonRow("free-text claim vs none", report.claimVsNone()));
-        comparisons.add(comparisonRow("structured authorization vs none", report.structuredVsNone()));
+        List<List<String>> paired = new ArrayList<>();
+        if (variants.contains(AuditVariant.NEUTRAL_REPHRASE)) {
+            paired.add(pairRow("original vs neutral rephrase (rephrased prompts)", rephrase));
+        }
+        if (variants.contains(AuditVariant.FREE_TEXT_CLAIM)) {
+            comparisons.add(comparisonRow("free-text claim vs none", report.claimVsNone()));
+            paired.add(pairRow("original vs free-text claim", report.claimPaired()));
+        }
+        if (variants.contains(AuditVariant.STRUCTURED_AUTHORIZATION)) {
+            comparisons.add(comparisonRow("structured authorization vs none", report.structuredVsNone()));
+            paired.add(pairRow("original vs structured authorization", report.structuredPaired()));
+        }
         page.table(List.of("comparison", "with", "without", "ratio [95% CI]", "chi-square", "p"), comparisons);
 
-        page.heading(3, "Paired (same prompt, two variants)");
-        List<List<String>> paired = new ArrayList<>();
-        paired.add(pairRow("original vs neutral rephrase (rephrased prompts)", rephrase));
-        paired.add(pairRow("original vs free-text claim", report.claimPaired()));
-        paired.add(pairRow("original vs structured authorization", report.structuredPaired()));
-        page.table(List.of("pair", "pairs", "original refused", "variant refused", "only original refused",
-                "only variant refused", "McNemar", "method"), paired);
+        if (!paired.isEmpty()) {
+            page.heading(3, "Paired (same prompt, two variants)");
+            page.table(List.of("pair", "pairs", "original refused", "variant refused", "only original refused",
+                    "only variant refused", "McNemar", "method"), paired);
+        }
 
         if (!report.refusalsBySignal().isEmpty()) {
             page.heading(3, "Refusals by detecting signal");
@@ -103,9 +130,10 @@ final class AuditHtmlWriter {
                 + Format.pValue(chi == null ? Double.NaN : chi.pValue())};
     }
 
-    private static void addVariants(SvgBarChart chart, String group, Map<String, RateEstimate> row) {
+    private static void addVariants(SvgBarChart chart, String group, Map<String, RateEstimate> row,
+                                    List<AuditVariant> variants) {
         int series = 0;
-        for (AuditVariant variant : AuditVariant.values()) {
+        for (AuditVariant variant : variants) {
             RateEstimate rate = row.get(variant.wireName());
             if (rate != null) {
                 chart.addRate(group, series, rate);
@@ -114,12 +142,16 @@ final class AuditHtmlWriter {
         }
     }
 
-    private static List<String> studyRow(String name, Map<String, RateEstimate> row) {
+    private static List<String> studyRow(String name, Map<String, RateEstimate> row, List<AuditVariant> variants) {
         List<String> cells = new ArrayList<>();
         cells.add(name);
-        RateEstimate original = row.get(AuditVariant.ORIGINAL.wireName());
-        cells.add(String.valueOf(original == null ? 0 : original.trials()));
-        for (AuditVariant variant : AuditVariant.values()) {
+        long answered = 0;
+        for (AuditVariant variant : variants) {
+            RateEstimate rate = row.get(variant.wireName());
+            answered = Math.max(answered, rate == null ? 0 : rate.trials());
+        }
+        cells.add(String.valueOf(answered));
+        for (AuditVariant variant : variants) {
             RateEstimate rate = row.get(variant.wireName());
             cells.add(rate == null ? "–" : Format.rate(rate));
         }

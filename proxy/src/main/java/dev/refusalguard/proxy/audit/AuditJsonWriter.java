@@ -20,6 +20,8 @@ final class AuditJsonWriter {
         root.put("model", report.model());
         root.put("endpoint", report.endpoint());
         root.put("format", report.format());
+        report.variants().forEach(root.putArray("variants")::add);
+        root.put("claim_text", report.claimText());
         root.put("prompts", report.prompts());
         root.put("sensitive_prompts", report.sensitivePrompts());
         root.put("rephrased_prompts", report.rephrasedPrompts());

@@ -7,9 +7,10 @@ import dev.refusalguard.policies.TaskCategory;
  *
  * @param id       unique id (resume key)
  * @param prompt   the request text, as an agent would send it
- * @param category category given in the file, or null to let request analysis decide
+ * @param category  category given in the file, or null to let request analysis decide
+ * @param sensitive sensitive-wording label given in the file, or null to let request analysis decide
  */
-public record AuditPrompt(String id, String prompt, TaskCategory category) {
+public record AuditPrompt(String id, String prompt, TaskCategory category, Boolean sensitive) {
 
     public AuditPrompt {
         if (id == null || id.isBlank()) {

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param model                     model audited
  * @param endpoint                  endpoint URL
  * @param format                    openai or anthropic
+ * @param claimText                 the free-text claim of the claim variant
+ * @param variants                  variants sent (wire names); the maps still list all four, unsent ones empty
  * @param prompts                   prompts in the file
  * @param sensitivePrompts          prompts whose original text has sensitive terms
  * @param rephrasedPrompts          prompts the neutral rephrase changed
@@ -33,6 +35,8 @@ public record AuditReport(Instant generatedAt,
                           String model,
                           String endpoint,
                           String format,
+                          String claimText,
+                          java.util.List<String> variants,
                           int prompts,
                           int sensitivePrompts,
                           int rephrasedPrompts,

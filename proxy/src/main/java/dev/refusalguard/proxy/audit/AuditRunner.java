@@ -43,10 +43,10 @@ final class AuditRunner {
 
     /** Runs what is left; returns the number of (prompt, variant) pairs that failed in this run. */
     long run(List<PreparedPrompt> prompts) throws InterruptedException {
-        long total = (long) prompts.size() * AuditVariant.values().length;
+        long total = (long) prompts.size() * options.variants().size();
         List<Task> pending = new ArrayList<>();
         for (PreparedPrompt prompt : prompts) {
-            for (AuditVariant variant : AuditVariant.values()) {
+            for (AuditVariant variant : options.variants()) {
                 if (!log.isDone(prompt.prompt().id(), variant)) {
                     pending.add(new Task(prompt, variant));
                 }
@@ -94,7 +94,7 @@ final class AuditRunner {
                 RefusalJudge.Judgement judgement = judge.judge(answer);
                 String excerpt = options.keepText() ? excerpt(answer.text()) : null;
                 log.append(new ProgressEntry(prompt.prompt().id(), variant.wireName(), options.model(),
-                        prompt.category().wireName(), prompt.analysis().sensitive(), judgement.refused(),
+                        prompt.category().wireName(), prompt.sensitive(), judgement.refused(),
                         judgement.signal(), judgement.refusalClass(), judgement.score(), answer.status(), millis,
                         clock.instant().toString(), excerpt));
                 progress.finished(judgement.refused());

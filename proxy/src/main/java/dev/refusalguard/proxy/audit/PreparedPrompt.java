@@ -10,9 +10,11 @@ import java.util.Map;
  * @param prompt          the prompt as read
  * @param category        the file's category, else the analysed one
  * @param analysis        request analysis of the original text
+ * @param sensitive       the file's sensitive label, else the analysis' (sensitive terms found)
  * @param rephraseChanged the neutral rephrase differs from the original
  * @param requests        one request per variant
  */
-record PreparedPrompt(AuditPrompt prompt, TaskCategory category, RequestAnalysis analysis, boolean rephraseChanged,
+record PreparedPrompt(AuditPrompt prompt, TaskCategory category, RequestAnalysis analysis, boolean sensitive,
+                      boolean rephraseChanged,
                       Map<AuditVariant, VariantRequest> requests) {
 }

@@ -58,7 +58,7 @@ final class PromptFile {
             throw new IllegalArgumentException(file + ":" + number + ": expected a JSON object");
         }
         JsonNode id = node.get("id");
-        JsonNode prompt = node.get("prompt");
+        JsonNode prompt = node.has("prompt") ? node.get("prompt") : node.get("text");
         if (id == null || !(id.isTextual() || id.isNumber()) || id.asText().isBlank()) {
             throw new IllegalArgumentException(file + ":" + number + ": \"id\" (string or number) is required");
         }
@@ -75,7 +75,15 @@ final class PromptFile {
                         + "' (one of " + categoryNames() + ")");
             }
         }
-        return new AuditPrompt(id.asText(), prompt.asText(), category);
+        Boolean sensitive = null;
+        JsonNode label = node.get("sensitive");
+        if (label != null && !label.isNull()) {
+            if (!label.isBoolean()) {
+                throw new IllegalArgumentException(file + ":" + number + ": \"sensitive\" must be true or false");
+            }
+            sensitive = label.asBoolean();
+        }
+        return new AuditPrompt(id.asText(), prompt.asText(), category, sensitive);
     }
 
     private static List<String> categoryNames() {

@@ -31,6 +31,7 @@ final class VariantBuilder {
         requests.put(AuditVariant.NEUTRAL_REPHRASE, new VariantRequest(null, rephrasing.text()));
         requests.put(AuditVariant.FREE_TEXT_CLAIM, new VariantRequest(null, claimText + " " + text));
         requests.put(AuditVariant.STRUCTURED_AUTHORIZATION, new VariantRequest(structuredBlock, text));
-        return new PreparedPrompt(prompt, category, analysis, rephrasing.changed(), Map.copyOf(requests));
+        boolean sensitive = prompt.sensitive() != null ? prompt.sensitive() : analysis.sensitive();
+        return new PreparedPrompt(prompt, category, analysis, sensitive, rephrasing.changed(), Map.copyOf(requests));
     }
 }
