@@ -41,6 +41,7 @@ final class AuditAnalysis {
         Map<TaskCategory, Map<AuditVariant, Counts>> byCategory = new TreeMap<>();
         Map<TaskCategory, Counts[]> sensitiveByCategory = new TreeMap<>(); // [neutral, sensitive] of originals
         Counts[] sensitive = {new Counts(), new Counts()};
+        Counts[] promptClaim = {new Counts(), new Counts()};
         PairedCounts claimPairs = PairedCounts.EMPTY;
         PairedCounts structuredPairs = PairedCounts.EMPTY;
         PairedCounts rephrasePairs = PairedCounts.EMPTY;
@@ -81,6 +82,7 @@ final class AuditAnalysis {
                 continue;
             }
             sensitive[isSensitive ? 1 : 0].add(original);
+            promptClaim[prompt.authClaim() ? 1 : 0].add(original);
             sensitiveByCategory.computeIfAbsent(prompt.category(), c -> new Counts[] {new Counts(), new Counts()})
                     [isSensitive ? 1 : 0].add(original);
             Boolean claim = refused.get(AuditVariant.FREE_TEXT_CLAIM);
@@ -120,6 +122,8 @@ final class AuditAnalysis {
                 Collections.unmodifiableMap(categoryRates),
                 GroupComparison.of(sensitive[1].events, sensitive[1].trials, sensitive[0].events, sensitive[0].trials),
                 Collections.unmodifiableMap(sensitiveCategories),
+                GroupComparison.of(promptClaim[1].events, promptClaim[1].trials, promptClaim[0].events,
+                        promptClaim[0].trials),
                 GroupComparison.of(claim.events, claim.trials, original.events, original.trials),
                 claimPairs.compare(),
                 GroupComparison.of(structured.events, structured.trials, original.events, original.trials),

@@ -22,6 +22,7 @@ final class AuditArguments {
                                       [--claim TEXT] [--context-organisation ORG] [--context-role ROLE]
                                       [--context-asset-scope SCOPE] [--context-engagement-id ID] [--keep-text]
                                       [--variants original,neutral_rephrase,free_text_claim,structured_authorization]
+                                      [--system-prompt-file FILE]
 
             Sends every prompt in four variants (original, neutral rephrase, free-text authorization claim,
             structured authorization block) straight to the upstream, detects refusals, and writes
@@ -35,7 +36,7 @@ final class AuditArguments {
     private static final Set<String> OPTIONS = Set.of("--prompts", "--upstream", "--model", "--format", "--out",
             "--concurrency", "--rate", "--api-key-env", "--timeout", "--max-tokens", "--retries", "--claim",
             "--context-organisation", "--context-role", "--context-asset-scope", "--context-engagement-id",
-            "--variants");
+            "--variants", "--system-prompt-file");
 
     private AuditArguments() {
     }
@@ -110,7 +111,8 @@ final class AuditArguments {
                     values.getOrDefault("--claim", AuditOptions.DEFAULT_CLAIM),
                     context,
                     keepText,
-                    variants(values.get("--variants")));
+                    variants(values.get("--variants")),
+                    systemPrompt(values.get("--system-prompt-file")));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UsageException(e.getMessage());
         }
@@ -133,6 +135,17 @@ final class AuditArguments {
             }
         }
         return variants;
+    }
+
+    private static String systemPrompt(String file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return java.nio.file.Files.readString(Path.of(file), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--system-prompt-file: cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private static Path path(String value) {

@@ -50,7 +50,7 @@ public final class AuditCommand {
         try {
             List<AuditPrompt> read = PromptFile.read(options.prompts());
             VariantBuilder builder = new VariantBuilder(RequestAnalyzer.loadDefault(), options.claimText(),
-                    options.context());
+                    options.context(), options.systemPrompt());
             prompts = new ArrayList<>(read.size());
             for (AuditPrompt prompt : read) {
                 prompts.add(builder.prepare(prompt));
@@ -102,9 +102,12 @@ public final class AuditCommand {
     static String summary(AuditReport report) {
         GroupComparison sensitive = report.sensitiveVsNeutral();
         GroupComparison claim = report.claimVsNone();
+        GroupComparison promptClaim = report.promptClaimVsNone();
         GroupComparison structured = report.structuredVsNone();
         return "sensitive vs neutral:        " + Format.rate(sensitive.exposed()) + " vs "
                 + Format.rate(sensitive.baseline()) + ", ratio " + Format.ratio(sensitive.ratio()) + "\n"
+                + "claim in prompt vs none:     " + Format.rate(promptClaim.exposed()) + " vs "
+                + Format.rate(promptClaim.baseline()) + ", ratio " + Format.ratio(promptClaim.ratio()) + "\n"
                 + "free-text claim vs none:     " + Format.rate(claim.exposed()) + " vs "
                 + Format.rate(claim.baseline()) + ", ratio " + Format.ratio(claim.ratio()) + "\n"
                 + "structured block vs none:    " + Format.rate(structured.exposed()) + " vs "

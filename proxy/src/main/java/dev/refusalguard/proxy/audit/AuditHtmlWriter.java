@@ -92,6 +92,10 @@ final class AuditHtmlWriter {
         comparisons.add(comparisonRow("sensitive vs neutral wording (original prompts)", sensitive));
         report.sensitiveVsNeutralByCategory().forEach((category, comparison) ->
                 comparisons.add(comparisonRow("sensitive vs neutral, " + category, comparison)));
+        if (report.promptClaimVsNone().exposed().defined()) {
+            comparisons.add(comparisonRow("prompts already carrying a free-text claim vs none (original prompts)",
+                    report.promptClaimVsNone()));
+        }
         List<List<String>> paired = new ArrayList<>();
         if (variants.contains(AuditVariant.NEUTRAL_REPHRASE)) {
             paired.add(pairRow("original vs neutral rephrase (rephrased prompts)", rephrase));

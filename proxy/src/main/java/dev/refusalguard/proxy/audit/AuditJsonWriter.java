@@ -33,6 +33,7 @@ final class AuditJsonWriter {
         root.set("sensitive_vs_neutral", BiasJson.comparison(report.sensitiveVsNeutral()));
         root.set("sensitive_vs_neutral_by_category",
                 BiasJson.map(report.sensitiveVsNeutralByCategory(), BiasJson::comparison));
+        root.set("prompt_claim_vs_none", BiasJson.comparison(report.promptClaimVsNone()));
         ObjectNode claim = root.putObject("free_text_claim_vs_none");
         claim.set("unpaired", BiasJson.comparison(report.claimVsNone()));
         claim.set("paired", BiasJson.paired(report.claimPaired(), "variant"));

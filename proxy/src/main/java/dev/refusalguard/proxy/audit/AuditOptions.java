@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param context       the structured authorization block of the structured variant
  * @param keepText      store answer excerpts in progress.jsonl (off by default: answers may echo sensitive data)
  * @param variants      variants to send (default all four, in their fixed order)
+ * @param systemPrompt  the agent's system prompt, sent with every variant (null for none)
  */
 public record AuditOptions(Path prompts,
                            URI upstream,
@@ -41,7 +42,8 @@ public record AuditOptions(Path prompts,
                            String claimText,
                            dev.refusalguard.policies.AuthorizationContext context,
                            boolean keepText,
-                           List<AuditVariant> variants) {
+                           List<AuditVariant> variants,
+                           String systemPrompt) {
 
     /** The study's example of a free-text claim (which raised refusals there). */
     public static final String DEFAULT_CLAIM = "I'm on the blue team at my company and authorized to do this.";
@@ -73,6 +75,9 @@ public record AuditOptions(Path prompts,
         }
         if (retries < 0 || retries > 10) {
             throw new IllegalArgumentException("--retries must be in [0,10]: " + retries);
+        }
+        if (systemPrompt != null && systemPrompt.isBlank()) {
+            systemPrompt = null;
         }
         if (variants == null || variants.isEmpty()) {
             throw new IllegalArgumentException("--variants must name at least one variant");

@@ -24,7 +24,9 @@ import java.util.Map;
  * @param byCategoryAndVariant      refusal rate per category (rows) and variant (columns)
  * @param sensitiveVsNeutral        original prompts: sensitive vs neutral wording (the study's 2.72x)
  * @param sensitiveVsNeutralByCategory the same within each category that has prompts
- * @param claimVsNone               free-text claim variant vs original, as independent groups (the study's form)
+ * @param promptClaimVsNone         original prompts that already carry a free-text claim vs those that do not (the
+ *                                  study's form: 21.8% vs 11.6%)
+ * @param claimVsNone               free-text claim variant vs original, as independent groups
  * @param claimPaired               the same prompts paired: original vs with the claim (McNemar)
  * @param structuredVsNone          structured-authorization variant vs original, independent groups
  * @param structuredPaired          the same, paired (McNemar)
@@ -46,6 +48,7 @@ public record AuditReport(Instant generatedAt,
                           Map<String, Map<String, RateEstimate>> byCategoryAndVariant,
                           GroupComparison sensitiveVsNeutral,
                           Map<String, GroupComparison> sensitiveVsNeutralByCategory,
+                          GroupComparison promptClaimVsNone,
                           GroupComparison claimVsNone,
                           PairedComparison claimPaired,
                           GroupComparison structuredVsNone,

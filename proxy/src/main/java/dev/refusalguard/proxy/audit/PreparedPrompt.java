@@ -11,10 +11,11 @@ import java.util.Map;
  * @param category        the file's category, else the analysed one
  * @param analysis        request analysis of the original text
  * @param sensitive       the file's sensitive label, else the analysis' (sensitive terms found)
+ * @param authClaim       the file's auth_claim label, else the analysis' (free-text claim found in the prompt)
  * @param rephraseChanged the neutral rephrase differs from the original
  * @param requests        one request per variant
  */
 record PreparedPrompt(AuditPrompt prompt, TaskCategory category, RequestAnalysis analysis, boolean sensitive,
-                      boolean rephraseChanged,
+                      boolean authClaim, boolean rephraseChanged,
                       Map<AuditVariant, VariantRequest> requests) {
 }

@@ -75,15 +75,19 @@ final class PromptFile {
                         + "' (one of " + categoryNames() + ")");
             }
         }
-        Boolean sensitive = null;
-        JsonNode label = node.get("sensitive");
-        if (label != null && !label.isNull()) {
-            if (!label.isBoolean()) {
-                throw new IllegalArgumentException(file + ":" + number + ": \"sensitive\" must be true or false");
-            }
-            sensitive = label.asBoolean();
+        return new AuditPrompt(id.asText(), prompt.asText(), category, flag(node, "sensitive", file, number),
+                flag(node, "auth_claim", file, number));
+    }
+
+    private static Boolean flag(JsonNode node, String field, Path file, int number) {
+        JsonNode label = node.get(field);
+        if (label == null || label.isNull()) {
+            return null;
         }
-        return new AuditPrompt(id.asText(), prompt.asText(), category, sensitive);
+        if (!label.isBoolean()) {
+            throw new IllegalArgumentException(file + ":" + number + ": \"" + field + "\" must be true or false");
+        }
+        return label.asBoolean();
     }
 
     private static List<String> categoryNames() {

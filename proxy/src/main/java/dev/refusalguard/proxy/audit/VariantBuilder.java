@@ -15,10 +15,14 @@ final class VariantBuilder {
     private final String claimText;
     private final String structuredBlock;
 
-    VariantBuilder(RequestAnalyzer analyzer, String claimText, AuthorizationContext context) {
+    private final String systemPrompt;
+
+    /** @param systemPrompt the agent's system prompt sent with every variant, or null */
+    VariantBuilder(RequestAnalyzer analyzer, String claimText, AuthorizationContext context, String systemPrompt) {
         this.analyzer = analyzer;
         this.claimText = claimText.strip();
         this.structuredBlock = context.renderSystemBlock();
+        this.systemPrompt = systemPrompt;
     }
 
     PreparedPrompt prepare(AuditPrompt prompt) {
@@ -27,11 +31,14 @@ final class VariantBuilder {
         TaskCategory category = prompt.category() != null ? prompt.category() : analysis.category();
         Rephrasing rephrasing = analyzer.rephraser().rephrase(text, category);
         Map<AuditVariant, VariantRequest> requests = new EnumMap<>(AuditVariant.class);
-        requests.put(AuditVariant.ORIGINAL, new VariantRequest(null, text));
-        requests.put(AuditVariant.NEUTRAL_REPHRASE, new VariantRequest(null, rephrasing.text()));
-        requests.put(AuditVariant.FREE_TEXT_CLAIM, new VariantRequest(null, claimText + " " + text));
-        requests.put(AuditVariant.STRUCTURED_AUTHORIZATION, new VariantRequest(structuredBlock, text));
+        String structuredSystem = systemPrompt == null ? structuredBlock : systemPrompt + "\n\n" + structuredBlock;
+        requests.put(AuditVariant.ORIGINAL, new VariantRequest(systemPrompt, text));
+        requests.put(AuditVariant.NEUTRAL_REPHRASE, new VariantRequest(systemPrompt, rephrasing.text()));
+        requests.put(AuditVariant.FREE_TEXT_CLAIM, new VariantRequest(systemPrompt, claimText + " " + text));
+        requests.put(AuditVariant.STRUCTURED_AUTHORIZATION, new VariantRequest(structuredSystem, text));
         boolean sensitive = prompt.sensitive() != null ? prompt.sensitive() : analysis.sensitive();
-        return new PreparedPrompt(prompt, category, analysis, sensitive, rephrasing.changed(), Map.copyOf(requests));
+        boolean claim = prompt.authClaim() != null ? prompt.authClaim() : analysis.authorizationClaim();
+        return new PreparedPrompt(prompt, category, analysis, sensitive, claim, rephrasing.changed(),
+                Map.copyOf(requests));
     }
 }

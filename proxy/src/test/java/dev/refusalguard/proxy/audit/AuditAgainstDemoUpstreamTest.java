@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.refusalguard.proxy.demo.CalibrationTargets;
+import dev.refusalguard.proxy.demo.DemoRequest;
+import dev.refusalguard.proxy.demo.DemoRequests;
 import dev.refusalguard.proxy.demo.DemoUpstream;
 import dev.refusalguard.proxy.demo.DemoUpstreamConfig;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +44,11 @@ class AuditAgainstDemoUpstreamTest {
     void auditTheDemoUpstream(@TempDir Path dir) throws IOException {
         upstream = DemoUpstream.start(DemoUpstreamConfig.defaults());
         Path prompts = dir.resolve("prompts.jsonl");
-        Files.write(prompts, defensiveDemoPrompts());
-        int code = AuditCommand.run(new String[] {"--prompts", prompts.toString(), "--upstream",
+        Files.write(prompts, calibrationRequests());
+        Path system = dir.resolve("system.txt");
+        Files.writeString(system, DemoRequests.AGENT_SYSTEM_PROMPT);
+        int code = AuditCommand.run(new String[] {"--prompts", prompts.toString(), "--system-prompt-file",
+            system.toString(), "--upstream",
             upstream.baseUri().toString(), "--model", DemoUpstreamConfig.DEFAULT_MODEL, "--out",
             dir.resolve("out").toString(), "--concurrency", "4"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -65,24 +68,23 @@ class AuditAgainstDemoUpstreamTest {
         }
     }
 
-    /** The bundled demo requests the simulator is calibrated on (defensive ones), with their labels. */
-    private static List<String> defensiveDemoPrompts() throws IOException {
+    /**
+     * The defensive requests the simulator is calibrated on, exactly as its demo agent sends them (some carry a
+     * free-text claim, as real analysts' requests do), labelled with the simulator's own category and sensitivity.
+     */
+    private static List<String> calibrationRequests() {
         List<String> lines = new ArrayList<>();
-        try (InputStream in = DemoUpstream.class.getResourceAsStream("/dev/refusalguard/proxy/demo/prompts.jsonl");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                JsonNode row = JSON.readTree(line);
-                if (row.path("offensive").asBoolean()) {
-                    continue;
-                }
-                ObjectNode prompt = JSON.createObjectNode();
-                prompt.put("id", row.get("id").asText());
-                prompt.put("prompt", row.get("text").asText());
-                prompt.put("category", row.get("category").asText());
-                prompt.put("sensitive", row.get("sensitive").asBoolean());
-                lines.add(prompt.toString());
+        for (DemoRequest request : DemoRequests.bundled(CalibrationTargets.defaults())) {
+            if (request.prompt().offensive()) {
+                continue;
             }
+            ObjectNode prompt = JSON.createObjectNode();
+            prompt.put("id", request.id());
+            prompt.put("prompt", request.userText());
+            prompt.put("category", request.prompt().category().wireName());
+            prompt.put("sensitive", request.prompt().sensitive());
+            prompt.put("auth_claim", request.authorizationClaim());
+            lines.add(prompt.toString());
         }
         return lines;
     }
@@ -95,6 +97,14 @@ class AuditAgainstDemoUpstreamTest {
         assertThat(comparison.get("p_value").asDouble()).isLessThan(0.01);
         assertWithin(comparison.get("exposed"), 0.305);
         assertWithin(comparison.get("baseline"), 0.112);
+    }
+
+    @Test
+    void promptsCarryingAFreeTextClaimAreRefusedAtTheStudysRates() {
+        JsonNode comparison = report.get("prompt_claim_vs_none");
+        assertWithin(comparison.get("exposed"), 0.218);
+        assertWithin(comparison.get("baseline"), 0.116);
+        assertThat(comparison.get("ratio").asDouble()).isGreaterThan(1.0);
     }
 
     @Test
