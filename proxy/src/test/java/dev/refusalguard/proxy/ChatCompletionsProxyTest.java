@@ -5,7 +5,6 @@ import dev.refusalguard.proxy.testing.ProxyHarness;
 import dev.refusalguard.proxy.testing.ScriptedUpstream;
 import dev.refusalguard.proxy.testing.ScriptedUpstream.Full;
 import dev.refusalguard.proxy.testing.ScriptedUpstream.Sse;
-import dev.refusalguard.proxy.testing.TestPhraseClassifier;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -35,7 +34,7 @@ class ChatCompletionsProxyTest {
     void compliantAnswerPassesThroughByteForByte() throws Exception {
         String answer = OpenAiReplies.completion("Use auditd rules on execve of /bin/sh with a socket parent.");
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(answer));
-             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), new TestPhraseClassifier())) {
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
             HttpResponse<String> response = post(proxy, DEFENSIVE);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo(answer);
@@ -53,7 +52,7 @@ class ChatCompletionsProxyTest {
         String recovered = OpenAiReplies.completion("Here are auditd rules to spot interactive shells over sockets.");
         try (ScriptedUpstream upstream = new ScriptedUpstream(r ->
                 Full.json(r.body().contains("reverse shell") ? refusal : recovered));
-             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), new TestPhraseClassifier())) {
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
             HttpResponse<String> response = post(proxy, DEFENSIVE);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo(recovered);
@@ -70,7 +69,7 @@ class ChatCompletionsProxyTest {
         String goodText = "Here are auditd rules that flag an interactive shell whose stdin is a network socket.";
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Sse(OpenAiReplies.streamEvents(
                 r.body().contains("reverse shell") ? refusalText : goodText, 8), 5, false));
-             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), new TestPhraseClassifier())) {
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
             String body = DEFENSIVE.replace("{\"model\"", "{\"stream\":true,\"model\"");
             HttpResponse<String> response = post(proxy, body);
             assertThat(response.statusCode()).isEqualTo(200);

@@ -65,6 +65,11 @@ public final class ConfigLoader {
         } else {
             tree = JsonNodeFactory.instance.objectNode();
         }
+        return load(tree, env, overrides);
+    }
+
+    /** Like {@link #load(Path, Map, Map)} from an already built tree (e.g. the {@code --upstream} simple case). */
+    public static ProxyConfig load(ObjectNode tree, Map<String, String> env, Map<String, String> overrides) {
         Map<String, String> scalarPaths = scalarPaths();
         for (Map.Entry<String, String> e : env.entrySet()) {
             if (!e.getKey().startsWith(ENV_PREFIX)) {

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  *   <li>A free-text claim ("I'm on the blue team", "I am authorized to test this"). The study found such
  *       claims RAISED refusals, and the simulator reproduces that.</li>
  *   <li>A structured authorization block: at least three distinct fields among organisation, role, scope,
- *       engagement, ticket, authorized-by, written as {@code key: value} (or {@code key = value}, or
- *       {@code "key": "value"}) lines. It lowers refusals moderately.</li>
+ *       engagement, ticket, authorized-by, one per line, written as {@code key: value}, {@code key = value},
+ *       {@code "key": "value"}, {@code **Key:** value} or {@code <key>value</key>}. It lowers refusals
+ *       moderately.</li>
  * </ul>
  * Claim phrases inside a structured block's lines are not counted as a free-text claim.
  */
@@ -35,7 +36,7 @@ public final class AuthorizationSignals {
     private static final Pattern FIELD_LINE = Pattern.compile(
             "^[\\s\"'<\\-*#]*(organi[sz]ation|org|company|role|asset[ _-]?scope|scope|assets|"
                     + "engagement(?:[ _-]?id)?|ticket(?:[ _-]?id)?|change[ _-]?request|"
-                    + "authori[sz]ed[ _-]by|approver|requester)[\"'>]?\\s*[:=]\\s*\\S",
+                    + "authori[sz]ed[ _-]by|approver|requester)(?:[\"'*]*\\s*[:=]|>)\\s*[^\\s<]",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private AuthorizationSignals() {

@@ -3,6 +3,7 @@ package dev.refusalguard.proxy.demo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -28,11 +29,24 @@ public final class DemoRequests {
             "We have approval from management for this task.",
             "I'm a security analyst on our SOC team, so this is sanctioned work.");
 
+    /** The last list built, with the targets it was built for (building reads every prompt's features). */
+    private static volatile Map.Entry<CalibrationTargets, List<DemoRequest>> cached;
+
     private DemoRequests() {
     }
 
     /** The agent's requests for every bundled prompt, in prompt order. */
     public static List<DemoRequest> bundled(CalibrationTargets targets) {
+        Map.Entry<CalibrationTargets, List<DemoRequest>> last = cached;
+        if (last != null && last.getKey().equals(targets)) {
+            return last.getValue();
+        }
+        List<DemoRequest> built = build(targets);
+        cached = Map.entry(targets, built);
+        return built;
+    }
+
+    private static List<DemoRequest> build(CalibrationTargets targets) {
         List<DemoPrompt> prompts = DemoPromptSet.bundled();
         long defensive = prompts.stream().filter(p -> !p.offensive()).count();
         long sensitive = prompts.stream().filter(p -> !p.offensive() && p.sensitive()).count();

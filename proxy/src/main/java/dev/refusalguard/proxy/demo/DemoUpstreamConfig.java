@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param lenientModels   model ids that refuse far less; any id containing "lenient" is lenient too
  * @param deliveryMix     how refusals are delivered
  * @param calibration     refusal-rate targets and fixed effects
+ * @param compressResponses gzip/deflate answers when the client sends Accept-Encoding (streams included)
  */
 public record DemoUpstreamConfig(int port,
                                  long seed,
@@ -26,7 +27,8 @@ public record DemoUpstreamConfig(int port,
                                  List<String> models,
                                  List<String> lenientModels,
                                  RefusalDeliveryMix deliveryMix,
-                                 CalibrationTargets calibration) {
+                                 CalibrationTargets calibration,
+                                 boolean compressResponses) {
 
     public static final String DEFAULT_MODEL = "demo-guarded-1";
     public static final String LENIENT_MODEL = "demo-lenient-1";
@@ -59,32 +61,37 @@ public record DemoUpstreamConfig(int port,
     public static DemoUpstreamConfig defaults() {
         return new DemoUpstreamConfig(0, 42L, Duration.ofMillis(10), 3, 1 << 20,
                 List.of(DEFAULT_MODEL, LENIENT_MODEL), List.of(),
-                RefusalDeliveryMix.defaults(), CalibrationTargets.defaults());
+                RefusalDeliveryMix.defaults(), CalibrationTargets.defaults(), false);
     }
 
     public DemoUpstreamConfig withPort(int newPort) {
         return new DemoUpstreamConfig(newPort, seed, chunkDelay, deltaWords, maxRequestBytes, models,
-                lenientModels, deliveryMix, calibration);
+                lenientModels, deliveryMix, calibration, compressResponses);
     }
 
     public DemoUpstreamConfig withSeed(long newSeed) {
         return new DemoUpstreamConfig(port, newSeed, chunkDelay, deltaWords, maxRequestBytes, models,
-                lenientModels, deliveryMix, calibration);
+                lenientModels, deliveryMix, calibration, compressResponses);
     }
 
     public DemoUpstreamConfig withChunkDelay(Duration newDelay) {
         return new DemoUpstreamConfig(port, seed, newDelay, deltaWords, maxRequestBytes, models,
-                lenientModels, deliveryMix, calibration);
+                lenientModels, deliveryMix, calibration, compressResponses);
     }
 
     public DemoUpstreamConfig withDeliveryMix(RefusalDeliveryMix newMix) {
         return new DemoUpstreamConfig(port, seed, chunkDelay, deltaWords, maxRequestBytes, models,
-                lenientModels, newMix, calibration);
+                lenientModels, newMix, calibration, compressResponses);
     }
 
     public DemoUpstreamConfig withMaxRequestBytes(int newMax) {
         return new DemoUpstreamConfig(port, seed, chunkDelay, deltaWords, newMax, models,
-                lenientModels, deliveryMix, calibration);
+                lenientModels, deliveryMix, calibration, compressResponses);
+    }
+
+    public DemoUpstreamConfig withCompressResponses(boolean compress) {
+        return new DemoUpstreamConfig(port, seed, chunkDelay, deltaWords, maxRequestBytes, models,
+                lenientModels, deliveryMix, calibration, compress);
     }
 
     /** True for configured lenient models and for any model id containing "lenient". */

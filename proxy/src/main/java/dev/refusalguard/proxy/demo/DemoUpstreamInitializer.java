@@ -2,12 +2,15 @@ package dev.refusalguard.proxy.demo;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.compression.StandardCompressionOptions;
+import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpServerCodec;
 
 /** Orders the demo upstream's pipeline; nothing else. */
 final class DemoUpstreamInitializer extends ChannelInitializer<SocketChannel> {
 
     static final String CODEC = "demo-http-codec";
+    static final String COMPRESSOR = "demo-compressor";
     static final String AGGREGATOR = "demo-body-aggregator";
     static final String HANDLER = "demo-request-handler";
 
@@ -21,8 +24,12 @@ final class DemoUpstreamInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        ch.pipeline().addLast(CODEC, new HttpServerCodec());
+        if (config.compressResponses()) {
+            ch.pipeline().addLast(COMPRESSOR, new HttpContentCompressor(0,
+                    StandardCompressionOptions.gzip(), StandardCompressionOptions.deflate()));
+        }
         ch.pipeline()
-                .addLast(CODEC, new HttpServerCodec())
                 .addLast(AGGREGATOR, new DemoBodyAggregator(config.maxRequestBytes()))
                 .addLast(HANDLER, new DemoRequestHandler(endpoints, config.chunkDelay()));
     }

@@ -190,7 +190,7 @@ final class ResponsesApi {
 
     private static ObjectNode usage(int input, int output) {
         ObjectNode u = JsonBodies.object().put("input_tokens", input);
-        u.putObject("input_tokens_details").put("cached_tokens", 0);
+        u.putObject("input_tokens_details").put("cached_tokens", 0).put("cache_write_tokens", 0);
         u.put("output_tokens", output);
         u.putObject("output_tokens_details").put("reasoning_tokens", 0);
         u.put("total_tokens", input + output);

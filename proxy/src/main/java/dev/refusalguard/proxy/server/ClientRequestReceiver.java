@@ -74,12 +74,6 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        ctx.read();
-        ctx.fireChannelActive();
-    }
-
-    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof FullHttpRequest request)) {
             ReferenceCountUtil.release(msg);
@@ -99,16 +93,6 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         } finally {
             request.release();
         }
-    }
-
-    /**
-     * Keeps one read pending at all times, even during an exchange, so a client that goes away is noticed at once
-     * (and its upstream call closed); memory stays bounded because requests are aggregated under a size limit and
-     * at most {@value #MAX_PIPELINED} pipelined requests are queued.
-     */
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        ctx.read();
     }
 
     private void handle(FullHttpRequest request) {

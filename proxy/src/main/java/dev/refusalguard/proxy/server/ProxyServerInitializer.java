@@ -43,7 +43,8 @@ final class ProxyServerInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         ServerConfig server = services.config().server();
         channels.add(ch);
-        ch.config().setAutoRead(false);
+        // Auto-read stays on for agents: requests are aggregated under a size limit and at most a few pipelined
+        // ones are queued, so reading never grows memory without bound, and a closed agent socket is seen at once.
         ch.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(server.writeBufferLowWaterMark(), server.writeBufferHighWaterMark()));
         ch.pipeline()

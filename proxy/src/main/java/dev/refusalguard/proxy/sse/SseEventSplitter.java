@@ -82,20 +82,23 @@ public final class SseEventSplitter implements AutoCloseable {
     private int findEventEnd() {
         int start = cumulation.readerIndex() + scannedBytes;
         int limit = cumulation.writerIndex();
-        for (int i = start; i < limit; i++) {
-            if (cumulation.getByte(i) != '\n') {
-                continue;
+        int i = start;
+        while (i < limit) {
+            int lf = cumulation.indexOf(i, limit, (byte) '\n');
+            if (lf < 0) {
+                break;
             }
-            // i is a line end; the event ends if the next line is empty ("\n" or "\r\n").
-            if (i + 1 < limit) {
-                byte next = cumulation.getByte(i + 1);
+            // lf ends a line; the event ends if the next line is empty ("\n" or "\r\n").
+            if (lf + 1 < limit) {
+                byte next = cumulation.getByte(lf + 1);
                 if (next == '\n') {
-                    return i + 2;
+                    return lf + 2;
                 }
-                if (next == '\r' && i + 2 < limit && cumulation.getByte(i + 2) == '\n') {
-                    return i + 3;
+                if (next == '\r' && lf + 2 < limit && cumulation.getByte(lf + 2) == '\n') {
+                    return lf + 3;
                 }
             }
+            i = lf + 1;
         }
         // Rescan the last two bytes next time: a terminator may straddle the boundary.
         scannedBytes = Math.max(0, cumulation.readableBytes() - 2);

@@ -29,14 +29,13 @@ class SimulatorCalibrationTest {
         DemoUpstreamConfig base = DemoUpstreamConfig.defaults();
         SimulatedModel model = SimulatedModel.calibrated(base);
         List<DemoRequest> requests = DemoRequests.bundled(base.calibration());
-        List<RequestFeatures> features = requests.stream().map(DemoRequest::features).toList();
         RefusalTexts texts = RefusalTexts.bundled();
         for (int seed = 1; seed <= SEEDS; seed++) {
             SimulatedModel seeded = new SimulatedModel(base.withSeed(seed), model.refusalModel(), texts);
             for (int i = 0; i < requests.size(); i++) {
                 DemoRequest r = requests.get(i);
                 SimulatedDecision d = seeded.decide(DemoUpstreamConfig.DEFAULT_MODEL, r.systemText(), r.userText(),
-                        features.get(i));
+                        r.features());
                 OUTCOMES.add(new Outcome(r, d.features(), d.refusal()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.refusalguard.proxy.testing;
 
+import dev.refusalguard.classifier.OnnxRefusalClassifier;
 import dev.refusalguard.classifier.RefusalClassifier;
 import dev.refusalguard.proxy.RefusalGuardProxy;
 import dev.refusalguard.proxy.config.ApiFormat;
@@ -13,6 +14,11 @@ import java.util.function.UnaryOperator;
 public final class ProxyHarness {
 
     private ProxyHarness() {
+    }
+
+    /** The shipped ONNX refusal classifier (a fresh instance: the proxy closes it when it stops). */
+    public static RefusalClassifier classifier() {
+        return OnnxRefusalClassifier.loadDefault();
     }
 
     public static ProxyConfig config(String upstreamUrl) {

@@ -75,11 +75,13 @@ public final class ScriptedUpstream implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicInteger closedConnections = new AtomicInteger();
+    private final AtomicInteger eventsWritten = new AtomicInteger();
     private volatile Function<Received, Reply> script;
 
     public ScriptedUpstream(Function<Received, Reply> script) throws InterruptedException {
         this.script = script;
         this.channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childOption(io.netty.channel.ChannelOption.SO_SNDBUF, 64 * 1024)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -105,6 +107,11 @@ public final class ScriptedUpstream implements AutoCloseable {
 
     public int closedConnections() {
         return closedConnections.get();
+    }
+
+    /** SSE events whose bytes the socket accepted (a stalled reader downstream stops this count). */
+    public int eventsWritten() {
+        return eventsWritten.get();
     }
 
     public int openedConnections() {
@@ -153,9 +160,37 @@ public final class ScriptedUpstream implements AutoCloseable {
                 return;
             }
             ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(sse.events().get(index),
-                    StandardCharsets.UTF_8)));
+                    StandardCharsets.UTF_8))).addListener(f -> {
+                        if (f.isSuccess()) {
+                            eventsWritten.incrementAndGet();
+                        }
+                    });
+            if (sse.intervalMillis() == 0) {
+                // As fast as the socket takes them: continue once this write is accepted.
+                ctx.channel().eventLoop().execute(() -> {
+                    if (ctx.channel().isWritable()) {
+                        sendEvents(ctx, sse, index + 1);
+                    } else {
+                        waitWritable(ctx, sse, index + 1);
+                    }
+                });
+                return;
+            }
             ctx.executor().schedule(() -> sendEvents(ctx, sse, index + 1), sse.intervalMillis(),
                     TimeUnit.MILLISECONDS);
+        }
+
+        private void waitWritable(ChannelHandlerContext ctx, Sse sse, int index) {
+            ctx.executor().schedule(() -> {
+                if (!ctx.channel().isActive()) {
+                    return;
+                }
+                if (ctx.channel().isWritable()) {
+                    sendEvents(ctx, sse, index);
+                } else {
+                    waitWritable(ctx, sse, index);
+                }
+            }, 5, TimeUnit.MILLISECONDS);
         }
     }
 

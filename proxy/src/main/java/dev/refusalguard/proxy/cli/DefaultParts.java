@@ -1,0 +1,41 @@
+package dev.refusalguard.proxy.cli;
+
+import dev.refusalguard.classifier.OnnxRefusalClassifier;
+import dev.refusalguard.proxy.RefusalGuardProxy;
+import dev.refusalguard.proxy.bias.BiasExchangeListener;
+import dev.refusalguard.proxy.bias.BiasHtmlRenderer;
+import dev.refusalguard.proxy.bias.BiasJsonRenderer;
+import dev.refusalguard.proxy.bias.BiasTracker;
+import dev.refusalguard.proxy.bias.BiasTrackerConfig;
+import dev.refusalguard.proxy.config.ProxyConfig;
+import dev.refusalguard.proxy.config.UpstreamConfig;
+import dev.refusalguard.proxy.recovery.PoliciesRequestPolicy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The production parts of a proxy: the shipped ONNX classifier, the default policies, the /bias tracker. */
+final class DefaultParts {
+
+    private DefaultParts() {
+    }
+
+    static RefusalGuardProxy start(ProxyConfig config) throws InterruptedException {
+        List<String> models = new ArrayList<>();
+        for (UpstreamConfig u : config.upstreams()) {
+            models.addAll(u.models());
+        }
+        config.recovery().reroute().forEach((m, fallbacks) -> {
+            models.add(m);
+            models.addAll(fallbacks);
+        });
+        BiasTracker tracker = new BiasTracker(BiasTrackerConfig.defaults(models.stream().distinct()
+                .limit(BiasTrackerConfig.MAX_MODELS).toList()), Clock.systemUTC());
+        return RefusalGuardProxy.start(config, new RefusalGuardProxy.Parts(
+                OnnxRefusalClassifier.loadDefault(),
+                PoliciesRequestPolicy.loadDefault(config.recovery().retryAmbiguous()),
+                new BiasExchangeListener(tracker, Clock.systemUTC()),
+                html -> html ? BiasHtmlRenderer.render(tracker.snapshot()) : BiasJsonRenderer.render(tracker.snapshot())));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.refusalguard.proxy.cli;
+
+import dev.refusalguard.classifier.cli.ClassifyCommand;
+import dev.refusalguard.classifier.cli.EvalCommand;
+import dev.refusalguard.classifier.cli.TrainCommand;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** {@code java -jar refusalguard.jar COMMAND [OPTIONS]}. */
+public final class Main {
+
+    private static final String USAGE = """
+            RefusalGuard: a guardrail proxy that recovers refused cyber-defense requests.
+
+            usage: java -jar refusalguard.jar COMMAND [OPTIONS]   (COMMAND --help for its options)
+              serve     run the proxy in front of your LLM API
+              classify  JSON Lines {"id","text"} on stdin -> refusal verdicts on stdout
+              train     rebuild the refusal classifier from the repository's data
+              eval      evaluate the refusal classifier on labelled JSON Lines
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.in, System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "serve" -> ServeCommand.run(rest, in, out, err);
+            case "classify" -> ClassifyCommand.run(rest, in, out, err);
+            case "train" -> TrainCommand.run(rest, in, out, err);
+            case "eval" -> EvalCommand.run(rest, in, out, err);
+            default -> {
+                err.println("refusalguard: unknown command '" + args[0] + "'");
+                err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package dev.refusalguard.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.refusalguard.proxy.config.ServerConfig;
+import dev.refusalguard.proxy.testing.OpenAiReplies;
+import dev.refusalguard.proxy.testing.ProxyHarness;
+import dev.refusalguard.proxy.testing.ScriptedUpstream;
+import dev.refusalguard.proxy.testing.ScriptedUpstream.Full;
+import dev.refusalguard.proxy.testing.ScriptedUpstream.Hang;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProxyErrorsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private HttpResponse<String> post(RefusalGuardProxy proxy, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(proxy.baseUrl() + path))
+                .header("content-type", "application/json").timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(String s) throws IOException {
+        return JSON.readTree(s);
+    }
+
+    @Test
+    void malformedJsonGetsAnOpenAiShaped400() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            HttpResponse<String> r = post(proxy, "/v1/chat/completions", "{\"model\": \"m\", \"messages\": [");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(json(r.body()).path("error").path("type").asText()).isEqualTo("invalid_request_error");
+            assertThat(json(r.body()).path("error").path("message").asText()).contains("not valid JSON");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void missingModelGetsA400NamingTheParameter() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            HttpResponse<String> r = post(proxy, "/v1/chat/completions", "{\"messages\": []}");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(json(r.body()).path("error").path("message").asText()).contains("'model'");
+        }
+    }
+
+    @Test
+    void bodyOverTheLimitGets413InTheApisShape() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(new ServerConfig("127.0.0.1:0", "127.0.0.1:0", 2048, null, null, null, null,
+                             null, null, null, null, null, null, null, null, null, null, null, null)))) {
+            String big = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(5000) + "\"}]}";
+            HttpResponse<String> r = post(proxy, "/v1/chat/completions", big);
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(json(r.body()).path("error").path("code").asText()).isEqualTo("request_too_large");
+            HttpResponse<String> anthropic = post(proxy, "/v1/messages", big);
+            assertThat(anthropic.statusCode()).isEqualTo(413);
+            assertThat(json(anthropic.body()).path("type").asText()).isEqualTo("error");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusedUpstreamConnectionGets502() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (RefusalGuardProxy proxy = ProxyHarness.start("http://127.0.0.1:" + closedPort,
+                ProxyHarness.classifier())) {
+            HttpResponse<String> r = post(proxy, "/v1/chat/completions",
+                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+            assertThat(r.statusCode()).isEqualTo(502);
+            assertThat(json(r.body()).path("error").path("code").asText()).isEqualTo("upstream_connect");
+        }
+    }
+
+    @Test
+    void silentUpstreamGets504AfterTheResponseTimeout() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Hang());
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(new ServerConfig("127.0.0.1:0", "127.0.0.1:0", null, null, null, null, null,
+                             null, null, null, Duration.ofMillis(300), null, null, null, null, null, null, null,
+                             null)))) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = post(proxy, "/v1/messages",
+                    "{\"model\":\"claude-x\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+            assertThat(r.statusCode()).isEqualTo(504);
+            assertThat(json(r.body()).path("type").asText()).isEqualTo("error");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void absoluteUriRequestsAreRefusedSoTheProxyIsNeverAnOpenProxy() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json("{}"));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             Socket socket = new Socket("127.0.0.1", proxy.port())) {
+            OutputStream o = socket.getOutputStream();
+            o.write(("GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            socket.setSoTimeout(5000);
+            InputStream i = socket.getInputStream();
+            byte[] buf = new byte[4096];
+            int n = i.read(buf);
+            String head = new String(buf, 0, n, StandardCharsets.US_ASCII);
+            assertThat(head).startsWith("HTTP/1.1 400");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void otherPathsAreForwardedUnchanged() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json("{\"object\":\"list\",\"data\":[]}"));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v1/models?x=1"))
+                    .header("authorization", "Bearer sk-abc").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("{\"object\":\"list\",\"data\":[]}");
+            assertThat(upstream.received().get(0).uri()).isEqualTo("/v1/models?x=1");
+            assertThat(upstream.received().get(0).headers().get("authorization")).isEqualTo("Bearer sk-abc");
+        }
+    }
+
+    @Test
+    void gzipUpstreamAnswerIsInspectedAndRecovered() throws Exception {
+        String refusal = OpenAiReplies.completion("I'm sorry, but I can't assist with exploiting vulnerabilities or writing exploits.");
+        String ok = OpenAiReplies.completion("Patch the service and add a WAF rule.");
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Full(200, "application/json",
+                r.body().contains("exploit") ? refusal : ok, true));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            HttpResponse<String> r = post(proxy, "/v1/chat/completions", "{\"model\":\"m\",\"messages\":[{\"role\":"
+                    + "\"user\",\"content\":\"How do I defend my web server against this exploit?\"}]}");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo(ok);
+            assertThat(r.headers().firstValue("x-refusalguard-action")).hasValue("rephrased");
+        }
+    }
+
+}
