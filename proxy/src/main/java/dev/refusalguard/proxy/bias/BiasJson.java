@@ -52,15 +52,23 @@ public final class BiasJson {
 
     /** {"pairs", "both_refused", "original_only", "twin_only", "neither_refused", rates, "mcnemar"}. */
     public static ObjectNode paired(PairedComparison paired) {
+        return paired(paired, "twin");
+    }
+
+    /**
+     * Paired comparison with the second member named {@code second}: {"pairs", "both_refused", "original_only",
+     * "<second>_only", "neither_refused", "original_refusal_rate", "<second>_refusal_rate", "mcnemar"}.
+     */
+    public static ObjectNode paired(PairedComparison paired, String second) {
         ObjectNode node = object();
         PairedCounts counts = paired.counts();
         node.put("pairs", counts.pairs());
         node.put("both_refused", counts.bothRefused());
         node.put("original_only", counts.originalOnly());
-        node.put("twin_only", counts.twinOnly());
+        node.put(second + "_only", counts.twinOnly());
         node.put("neither_refused", counts.neitherRefused());
         node.set("original_refusal_rate", rate(paired.originalRefusalRate()));
-        node.set("twin_refusal_rate", rate(paired.twinRefusalRate()));
+        node.set(second + "_refusal_rate", rate(paired.twinRefusalRate()));
         ObjectNode mcnemar = node.putObject("mcnemar");
         number(mcnemar, "statistic", paired.mcnemar().statistic());
         number(mcnemar, "p_value", paired.mcnemar().pValue());

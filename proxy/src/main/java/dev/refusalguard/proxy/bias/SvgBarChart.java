@@ -114,10 +114,11 @@ public final class SvgBarChart {
     }
 
     private void grid(StringBuilder svg, double axisMax, int top, int bottom) {
-        int ticks = 5;
+        double step = tickStep(axisMax);
+        int ticks = (int) Math.round(axisMax / step);
         for (int i = 0; i <= ticks; i++) {
-            double value = axisMax * i / ticks;
-            double x = LABEL_WIDTH + PLOT_WIDTH * (double) i / ticks;
+            double value = step * i;
+            double x = LABEL_WIDTH + PLOT_WIDTH * value / axisMax;
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
                             + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%s</text>%n",
@@ -164,6 +165,18 @@ public final class SvgBarChart {
         return percent ? Format.percentInterval(ci) : Format.numberInterval(ci);
     }
 
+    /** Round tick spacing that divides the axis exactly: 10% (or 5%, 2%) for rates, the axis step otherwise. */
+    private double tickStep(double axisMax) {
+        if (percent) {
+            return axisMax >= 0.3 - 1e-9 ? 0.1 : axisMax >= 0.1 - 1e-9 ? 0.05 : 0.02;
+        }
+        return numberStep(axisMax);
+    }
+
+    private static double numberStep(double max) {
+        return max <= 2 ? 0.5 : max <= 5 ? 1.0 : max <= 20 ? 5.0 : 10.0;
+    }
+
     private double axisMax() {
         double max = 0.0;
         for (List<Bar> bars : groups.values()) {
@@ -178,9 +191,9 @@ public final class SvgBarChart {
         }
         if (percent) {
             // next 10% step above the largest value, at least 10%, at most 100%
-            return Math.min(1.0, Math.max(0.1, Math.ceil(max * 10.0 + 1e-9) / 10.0));
+            return Math.min(1.0, Math.max(0.1, Math.ceil(max * 10.0 - 1e-9) / 10.0));
         }
-        double step = max <= 2 ? 0.5 : max <= 5 ? 1.0 : max <= 20 ? 5.0 : 10.0;
-        return Math.max(step, Math.ceil(max / step + 1e-9) * step);
+        double step = numberStep(max);
+        return Math.max(step, Math.ceil(max / step - 1e-9) * step);
     }
 }
