@@ -41,7 +41,7 @@ public final class RefusalGuardProxy implements AutoCloseable {
 
     /** The parts a proxy is assembled from besides its config. */
     public record Parts(RefusalClassifier classifier,
-                        RequestPolicy policy,
+                        java.util.function.Supplier<RequestPolicy> policy,
                         Consumer<ExchangeSummary> exchangeListener,
                         Function<Boolean, String> biasPage) {
     }
@@ -56,6 +56,7 @@ public final class RefusalGuardProxy implements AutoCloseable {
     private final AdminServer admin;
     private final RefusalClassifier classifier;
     private volatile boolean ready;
+    private final java.util.List<AutoCloseable> extras = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RefusalGuardProxy(ProxyConfig config, Parts parts) throws InterruptedException {
         this.config = config;
@@ -117,6 +118,11 @@ public final class RefusalGuardProxy implements AutoCloseable {
         return models;
     }
 
+    /** Closes {@code resource} when the proxy stops (policy watcher, counts file...). */
+    public void closeWith(AutoCloseable resource) {
+        extras.add(resource);
+    }
+
     public ProxyConfig config() {
         return config;
     }
@@ -172,6 +178,13 @@ public final class RefusalGuardProxy implements AutoCloseable {
     }
 
     private void shutdownResources() {
+        for (AutoCloseable c : extras) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("refusalguard: closing " + c + ": " + e.getMessage());
+            }
+        }
         upstreams.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         inference.close();

@@ -9,8 +9,11 @@ import dev.refusalguard.proxy.bias.BiasTracker;
 import dev.refusalguard.proxy.bias.BiasTrackerConfig;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.UpstreamConfig;
-import dev.refusalguard.proxy.recovery.PoliciesRequestPolicy;
+import dev.refusalguard.proxy.recovery.PolicyFileWatcher;
+import dev.refusalguard.proxy.recovery.PolicyHolder;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ final class DefaultParts {
     }
 
     static RefusalGuardProxy start(ProxyConfig config) throws InterruptedException {
+        PolicyHolder policy = PolicyHolder.create(config);
         List<String> models = new ArrayList<>();
         for (UpstreamConfig u : config.upstreams()) {
             models.addAll(u.models());
@@ -32,10 +36,19 @@ final class DefaultParts {
         });
         BiasTracker tracker = new BiasTracker(BiasTrackerConfig.defaults(models.stream().distinct()
                 .limit(BiasTrackerConfig.MAX_MODELS).toList()), Clock.systemUTC());
-        return RefusalGuardProxy.start(config, new RefusalGuardProxy.Parts(
+        RefusalGuardProxy proxy = RefusalGuardProxy.start(config, new RefusalGuardProxy.Parts(
                 OnnxRefusalClassifier.loadDefault(),
-                PoliciesRequestPolicy.loadDefault(config.recovery().retryAmbiguous()),
+                policy,
                 new BiasExchangeListener(tracker, Clock.systemUTC()),
                 html -> html ? BiasHtmlRenderer.render(tracker.snapshot()) : BiasJsonRenderer.render(tracker.snapshot())));
+        proxy.closeWith(policy);
+        if (config.policyFile() != null && !config.policyFile().isBlank()) {
+            try {
+                proxy.closeWith(new PolicyFileWatcher(policy, Path.of(config.policyFile())));
+            } catch (IOException e) {
+                System.err.println("refusalguard: policy file changes will not be picked up: " + e.getMessage());
+            }
+        }
+        return proxy;
     }
 }
