@@ -43,7 +43,8 @@ public final class RefusalGuardProxy implements AutoCloseable {
     public record Parts(RefusalClassifier classifier,
                         java.util.function.Supplier<RequestPolicy> policy,
                         Consumer<ExchangeSummary> exchangeListener,
-                        Function<Boolean, String> biasPage) {
+                        Function<Boolean, String> biasPage,
+                        dev.refusalguard.proxy.exchange.ShadowProber shadow) {
     }
 
     private final ProxyConfig config;
@@ -55,6 +56,7 @@ public final class RefusalGuardProxy implements AutoCloseable {
     private final ProxyServer server;
     private final AdminServer admin;
     private final RefusalClassifier classifier;
+    private final ProxyMetrics metrics;
     private volatile boolean ready;
     private final java.util.List<AutoCloseable> extras = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -66,12 +68,12 @@ public final class RefusalGuardProxy implements AutoCloseable {
                 config.server().inferenceQueue());
         this.upstreams = new UpstreamClient(config.server());
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ProxyMetrics metrics = new ProxyMetrics(registry, knownModels(config));
+        this.metrics = new ProxyMetrics(registry, knownModels(config));
         metrics.gauge(MeterCatalogue.INFERENCE_QUEUE, inference::queued);
         this.audit = AuditLog.open(config.audit());
         RefusalDetector detector = new RefusalDetector(parts.classifier(), inference, config.detection(), metrics);
         ExchangeServices services = new ExchangeServices(config, upstreams, detector, parts.policy(), inference,
-                metrics, audit, parts.exchangeListener());
+                metrics, audit, parts.exchangeListener(), parts.shadow());
         Map<Api, ApiAdapter> adapters = new EnumMap<>(Api.class);
         adapters.put(Api.OPENAI_CHAT, new OpenAiChatAdapter());
         ProxyServer started = null;
@@ -141,6 +143,10 @@ public final class RefusalGuardProxy implements AutoCloseable {
 
     public String adminUrl() {
         return "http://" + hostForUrl(config.server().adminAddress().host()) + ":" + adminPort();
+    }
+
+    public ProxyMetrics metrics() {
+        return metrics;
     }
 
     public PrometheusMeterRegistry registry() {

@@ -7,7 +7,12 @@ import dev.refusalguard.proxy.bias.BiasHtmlRenderer;
 import dev.refusalguard.proxy.bias.BiasJsonRenderer;
 import dev.refusalguard.proxy.bias.BiasTracker;
 import dev.refusalguard.proxy.bias.BiasTrackerConfig;
+import dev.refusalguard.proxy.bias.ShadowProbeConfig;
+import dev.refusalguard.proxy.bias.ShadowSampler;
 import dev.refusalguard.proxy.config.ProxyConfig;
+import dev.refusalguard.proxy.config.ShadowConfig;
+import dev.refusalguard.proxy.exchange.ShadowProber;
+import dev.refusalguard.proxy.metrics.ProxyMetrics;
 import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.recovery.PolicyFileWatcher;
 import dev.refusalguard.proxy.recovery.PolicyHolder;
@@ -36,11 +41,23 @@ final class DefaultParts {
         });
         BiasTracker tracker = new BiasTracker(BiasTrackerConfig.defaults(models.stream().distinct()
                 .limit(BiasTrackerConfig.MAX_MODELS).toList()), Clock.systemUTC());
+        ShadowConfig s = config.shadow();
+        java.util.concurrent.atomic.AtomicReference<ProxyMetrics> metrics = new java.util.concurrent.atomic.AtomicReference<>();
+        ShadowProber shadow = !s.enabled() ? null : new ShadowProber(
+                new ShadowSampler(new ShadowProbeConfig(true, s.sampleRate(), s.maxConcurrent())),
+                (analysis, model, originalRefused, twinRefused) -> {
+                    tracker.recordShadowPair(analysis.category(), model, originalRefused, twinRefused);
+                    if (metrics.get() != null) {
+                        metrics.get().shadowPair(model, analysis.category().wireName(), originalRefused, twinRefused);
+                    }
+                });
         RefusalGuardProxy proxy = RefusalGuardProxy.start(config, new RefusalGuardProxy.Parts(
                 OnnxRefusalClassifier.loadDefault(),
                 policy,
                 new BiasExchangeListener(tracker, Clock.systemUTC()),
-                html -> html ? BiasHtmlRenderer.render(tracker.snapshot()) : BiasJsonRenderer.render(tracker.snapshot())));
+                html -> html ? BiasHtmlRenderer.render(tracker.snapshot()) : BiasJsonRenderer.render(tracker.snapshot()),
+                shadow));
+        metrics.set(proxy.metrics());
         proxy.closeWith(policy);
         if (config.policyFile() != null && !config.policyFile().isBlank()) {
             try {

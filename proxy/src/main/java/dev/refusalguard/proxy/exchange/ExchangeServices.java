@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * What every exchange shares: built once at start-up, immutable, thread-safe parts only.
  *
  * @param policy           the current recovery policy (each exchange takes one snapshot)
+ * @param shadow           shadow prober, or null when shadow probing is off
  * @param exchangeListener told about every finished LLM exchange (the /bias tracker); never blocks
  */
 public record ExchangeServices(ProxyConfig config,
@@ -24,5 +25,6 @@ public record ExchangeServices(ProxyConfig config,
                                InferenceExecutor inference,
                                ProxyMetrics metrics,
                                AuditLog audit,
-                               Consumer<ExchangeSummary> exchangeListener) {
+                               Consumer<ExchangeSummary> exchangeListener,
+                               ShadowProber shadow) {
 }

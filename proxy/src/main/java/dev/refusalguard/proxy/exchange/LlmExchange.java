@@ -58,6 +58,8 @@ public final class LlmExchange implements AgentExchange {
 
     private RequestAnalysis analysis;
     private AttemptPlan plan;
+    /** The agent's own request as first sent (shadow probes rephrase it). */
+    private final AttemptPlan originalPlan;
     private UpstreamAttempt current;
     private int attempts;
     private Detection firstDetection;
@@ -84,6 +86,7 @@ public final class LlmExchange implements AgentExchange {
         this.requestId = requestId;
         this.plan = new AttemptPlan(body, originalBytes, services.config().upstreamForModel(request.model()),
                 request.model(), List.of(), request.lastUserText());
+        this.originalPlan = plan;
         this.policy = services.policy().get();
         this.modelTag = services.metrics().modelTag(request.model());
         this.planner = new RecoveryPlanner(services.config(), adapter, policy, authorizationFields(agentHeaders),
@@ -433,6 +436,12 @@ public final class LlmExchange implements AgentExchange {
                 plan.strategies().stream().map(StrategyKind::wireName).toList(), attempts, outcome.tag(),
                 plan.model(), request.lastUserText(), plan.userText(), System.nanoTime() - startNanos);
         services.audit().record(summary);
+        if (services.shadow() != null && a != null && firstDetection != null && outcome != Outcome.ERROR
+                && !request.stream()) {
+            services.shadow().maybeProbe(services, loop, adapter, policy, originalPlan.body(),
+                    originalPlan.upstream(), pathAndQuery, upstreamHeadersFor(originalPlan), request.model(), a,
+                    firstRefused);
+        }
         services.exchangeListener().accept(summary);
     }
 

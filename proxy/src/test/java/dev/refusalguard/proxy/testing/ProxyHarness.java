@@ -34,6 +34,6 @@ public final class ProxyHarness {
                                           UnaryOperator<ProxyConfig> customise) throws Exception {
         ProxyConfig config = customise.apply(config(upstreamUrl));
         return RefusalGuardProxy.start(config, new RefusalGuardProxy.Parts(classifier,
-                PolicyHolder.create(config), s -> { }, html -> "{}"));
+                PolicyHolder.create(config), s -> { }, html -> "{}", null));
     }
 }
