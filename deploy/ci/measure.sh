@@ -23,7 +23,8 @@ if ! jar_supports_serve_config; then
 fi
 
 start_upstream "$CHUNKS" "$DELAY_MS"
-if command -v taskset >/dev/null; then LAUNCH_PREFIX="taskset -c 0"; fi
+# One CPU, like the 1-CPU limit (MEASURE_PIN=0 to use every core).
+if [ "${MEASURE_PIN:-1}" = 1 ] && command -v taskset >/dev/null; then LAUNCH_PREFIX="taskset -c 0"; fi
 EXTRA_JVM="-XX:MaxRAM=512m" start_proxy
 wait_ready 120
 sleep 5
@@ -31,9 +32,12 @@ idle_kib="$(rss_kib "$PROXY_PID")"
 
 # Warm-up pass (JIT, pools), then the measured pass.
 java "$RUNTIME_DIR/StreamLoad.java" "http://127.0.0.1:$PROXY_PORT/v1/chat/completions" 20 "$CHUNKS" >/dev/null || true
+cpu_before="$(cpu_ms "$PROXY_PID")"
 load_out="$(java "$RUNTIME_DIR/StreamLoad.java" "http://127.0.0.1:$PROXY_PORT/v1/chat/completions" \
   "$STREAMS" "$CHUNKS" 2>&1 || true)"
 peak_kib="$(hwm_kib "$PROXY_PID")"
+cpu_used=$(( $(cpu_ms "$PROXY_PID") - cpu_before ))
+events=$(( STREAMS * (CHUNKS + 2) ))
 after_kib="$(rss_kib "$PROXY_PID")"
 
 cat <<REPORT
@@ -44,4 +48,6 @@ idle RSS:                   $(( idle_kib / 1024 )) MiB
 load:                       $load_out  (${CHUNKS} chunks x ${DELAY_MS} ms each)
 peak RSS (VmHWM) under load: $(( peak_kib / 1024 )) MiB
 RSS after load:             $(( after_kib / 1024 )) MiB
+proxy CPU for the load:     ${cpu_used} ms for ${STREAMS} streams / ${events} SSE events ($(( cpu_used * 1000 / events )) us per event)
+machine load average:       $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall times are only as good as this)
 REPORT

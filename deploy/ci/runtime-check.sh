@@ -3,7 +3,9 @@
 #   1. start proxy/target/refusalguard.jar with the example ConfigMap's config (deploy/kubernetes), the image's
 #      JVM options and its read-only-friendly paths (ONNX Runtime natives pre-extracted, tmpdir in a scratch dir);
 #   2. /healthz and /readyz answer 200 (and /metrics), within the startupProbe's budget;
-#   3. SIGTERM while a long stream is in flight: the stream completes (every chunk and [DONE]) and the process
+#   3. a broken policy.yaml, swapped in the way the kubelet updates a ConfigMap volume, leaves the proxy ready and
+#      serving (the reload rejects it and keeps the previous policy);
+#   4. SIGTERM while a long stream is in flight: the stream completes (every chunk and [DONE]) and the process
 #      exits 0 within server.drainTimeout.
 # Skips (exit 0, with the reason) while the jar is not built or does not support `serve --config` yet.
 set -euo pipefail
@@ -49,6 +51,29 @@ log "ready after ${READY_MS} ms; idle RSS $(( $(rss_kib "$PROXY_PID") / 1024 )) 
 check "/healthz answers 200" test "$(http_status "http://127.0.0.1:$ADMIN_PORT/healthz")" = 200
 check "/readyz answers 200" test "$(http_status "http://127.0.0.1:$ADMIN_PORT/readyz")" = 200
 check "/metrics answers 200" test "$(http_status "http://127.0.0.1:$ADMIN_PORT/metrics")" = 200
+# Read-only root: with the natives pre-extracted (as in the image), ONNX Runtime unpacks nothing into tmpdir.
+check "ONNX Runtime loaded the pre-extracted natives (nothing unpacked into java.io.tmpdir)" \
+  test -z "$(find "$WORK/tmp" -name 'libonnxruntime*' -print -quit)"
+
+answers_request() { # a non-streaming request through the proxy gets the stand-in's answer
+  local out
+  out="$(curl -s -m 20 -w ' HTTP%{http_code}' -X POST -H 'Content-Type: application/json' \
+    -H 'Authorization: Bearer unused' --data "${chat_body_stream/\"stream\":true/\"stream\":false}" \
+    "http://127.0.0.1:$PROXY_PORT/v1/chat/completions" || true)"
+  [[ "$out" == *'w0:'* && "$out" == *' HTTP200' ]]
+}
+check "a request through the proxy reaches the upstream and returns its answer" answers_request
+
+# Policy reload the kubelet's way: a broken file must be rejected while the proxy keeps serving.
+good_policy="$(cat "$WORK/etc/policy.yaml")"
+kubelet_update_policy "version: [this is not YAML"
+sleep 3
+check "after a broken policy.yaml update the proxy is still ready" \
+  test "$(http_status "http://127.0.0.1:$ADMIN_PORT/readyz")" = 200
+check "after a broken policy.yaml update the proxy still answers" answers_request
+kubelet_update_policy "$good_policy"
+sleep 2
+grep -i 'polic' "$WORK/proxy.log" | tail -n 3 | sed 's/^/  proxy log: /' || true
 
 # A long stream through the proxy; SIGTERM once its first bytes have arrived.
 curl -sN -m 120 -o "$WORK/stream.out" -w '%{http_code}' -X POST \
@@ -70,6 +95,7 @@ sleep 0.3
 during_drain="$(curl -s -o /dev/null -m 3 -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
   --data "$chat_body_stream" "http://127.0.0.1:$PROXY_PORT/v1/chat/completions" 2>/dev/null || true)"
 log "a new request during the drain got: ${during_drain:-connection refused} (000 = refused)"
+log "/readyz during the drain: $(http_status "http://127.0.0.1:$ADMIN_PORT/readyz") (000 = admin closed)"
 
 curl_rc=0
 wait "$CURL_PID" || curl_rc=$?

@@ -35,6 +35,12 @@ http_status() { # url
 }
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# CPU time (user + system) the process has used, in milliseconds.
+cpu_ms() {
+  local ticks
+  ticks="$(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0)"
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
 hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # True when the jar exists and its CLI documents `serve --config`.
@@ -86,12 +92,38 @@ start_upstream() { # chunks delay_ms
   wait_for_port "$UPSTREAM_PORT" 60 || { cat "$WORK/upstream.log" >&2; return 1; }
 }
 
+# Lays out $WORK/etc like the kubelet's ConfigMap volume: the data in a timestamped directory, "..data" a symlink
+# to it, and each key a symlink through "..data". An update swaps "..data" atomically, exactly as the kubelet does,
+# so the proxy's policy reload meets the same file events here as in a pod.
+kubelet_layout() {
+  local stamp="..$(date -u +%Y_%m_%d_%H_%M_%S.%N)"
+  mkdir -p "$WORK/etc/$stamp"
+  mv "$WORK/etc/config.yaml" "$WORK/etc/policy.yaml" "$WORK/etc/$stamp/"
+  ln -s "$stamp" "$WORK/etc/..data"
+  ln -s "..data/config.yaml" "$WORK/etc/config.yaml"
+  ln -s "..data/policy.yaml" "$WORK/etc/policy.yaml"
+}
+
+# Replaces policy.yaml the way the kubelet updates a ConfigMap volume (new directory, atomic "..data" swap).
+kubelet_update_policy() { # new policy text
+  local old stamp
+  old="$(readlink "$WORK/etc/..data")"
+  stamp="..$(date -u +%Y_%m_%d_%H_%M_%S.%N)"
+  mkdir -p "$WORK/etc/$stamp"
+  cp "$WORK/etc/$old/config.yaml" "$WORK/etc/$stamp/config.yaml"
+  printf '%s\n' "$1" >"$WORK/etc/$stamp/policy.yaml"
+  ln -s "$stamp" "$WORK/etc/..data_tmp"
+  mv -T "$WORK/etc/..data_tmp" "$WORK/etc/..data"
+  rm -rf "${WORK:?}/etc/$old"
+}
+
 # Starts the proxy like the image's ENTRYPOINT (read-only-friendly paths), with extra JVM flags in $EXTRA_JVM
 # and an optional command prefix in $LAUNCH_PREFIX (e.g. "taskset -c 0").
 start_proxy() {
   ensure_node_modules
   node "$SCHEMA_DIR/extract-config.mjs" "$ROOT/deploy/kubernetes/refusalguard-config.yaml" "$WORK/etc" \
     "http://127.0.0.1:$UPSTREAM_PORT" >/dev/null
+  kubelet_layout
   extract_native_libs
   mkdir -p "$WORK/tmp"
   PROXY_PORT="$(free_port)"

@@ -86,6 +86,11 @@ routes:
 {{- toYaml . | nindent 2 }}
 {{- end }}
 defaultUpstream: {{ .Values.defaultUpstream | quote }}
+recovery:
+  {{- toYaml .Values.recovery | nindent 2 }}
+{{- with .Values.extraConfig }}
+{{ toYaml . }}
+{{- end }}
 policyFile: /etc/refusalguard/policy.yaml
 {{- end -}}
 

@@ -61,14 +61,13 @@ public final class EvidenceSpans {
     private static final Pattern KEY_VALUE = Pattern.compile("(?<![\\w.-])[A-Za-z_][\\w.-]*=(?:\"[^\"]*\"|'[^']*'|[^\\s,;]+)");
     private static final Pattern PROMPT_LINE = Pattern.compile(
             "^\\s*(?:\\$ |\\$$|# |#!|PS>|PS [A-Za-z]:\\\\[^>\\n]*>|[A-Za-z]:\\\\[^>\\n]*>|>>> |mysql> |sqlite> |\\w+@[\\w.-]+:[^$#\\n]*[$#] )");
-    private static final Pattern BINARY_WITH_FLAGS = Pattern.compile(
-            "(?<![\\w./\\\\-])(?:" + KNOWN_BINARIES + ")(?: +(?:[^\\s-][^\\s]*))?? +(?:--?[A-Za-z0-9][\\w-]*|/[A-Za-z?]{1,3}\\b)[^\\n]*");
+    private static final Pattern FLAG = Pattern.compile("--?[A-Za-z0-9][\\w-]*(?:=\\S*)?|/[A-Za-z?]{1,3}");
 
     private static final Pattern INLINE_CODE = Pattern.compile("(`+)(?!`)[^\\n]*?(?<!`)\\1(?!`)");
     private static final Pattern URL = Pattern.compile(
-            "(?i)\\b(?:[a-z][a-z0-9+.-]{1,15}://|www\\.|hxxps?\\[?:\\]?//)[^\\s<>\"'`]+");
+            "(?i)(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]{1,15}://|www\\.|hxxps?\\[?:\\]?//)[^\\s<>\"'`]+");
     private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9._%+-]+(?:@|\\[@\\]|\\[at\\])[A-Za-z0-9-]+(?:(?:\\.|\\[\\.\\])[A-Za-z0-9-]+)+");
+            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|\\[@\\]|\\[at\\])[A-Za-z0-9-]+(?:(?:\\.|\\[\\.\\])[A-Za-z0-9-]+)+");
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![\\w.])(?:\\d{1,3}(?:\\.|\\[\\.\\])){3}\\d{1,3}(?:/\\d{1,2})?(?::\\d{1,5})?(?![\\w])");
     private static final Pattern IPV6 = Pattern.compile(
@@ -77,7 +76,7 @@ public final class EvidenceSpans {
                     + "(?:/\\d{1,3})?(?![\\w:])");
     private static final Pattern HASH = Pattern.compile("(?<![\\w])(?:[0-9A-Fa-f]{16,})(?![\\w])");
     private static final Pattern UNIX_PATH = Pattern.compile(
-            "(?<![\\w/\\\\:.~])(?:~|\\.{1,2})?/(?:[\\w.@%+,:=-]+/?)+"
+            "(?<![\\w/\\\\:.~])(?:~|\\.{1,2})?/[\\w.@%+,:=-]+(?:/[\\w.@%+,:=-]*)*"
                     + "|(?<![\\w/\\\\.-])[\\w.-]+/[\\w.-]+/[\\w./-]*");
     private static final Pattern WINDOWS_PATH = Pattern.compile(
             "(?<![\\w])[A-Za-z]:\\\\[^\\s\"'<>|*?]*"
@@ -91,41 +90,199 @@ public final class EvidenceSpans {
     private static final Pattern BASE64 = Pattern.compile("(?<![\\w+/=])[A-Za-z0-9+/]{20,}={0,2}(?![\\w+/=])");
     private static final Pattern QUOTED_STRING = Pattern.compile(
             "\"[^\"\\n]+\"|\u201c[^\u201d\\n]+\u201d|(?<![\\p{L}\\p{N}])'[^'\\n]+'(?![\\p{L}\\p{N}])");
-    private static final Pattern DEFANGED = Pattern.compile("\\S*(?:\\[\\.\\]|\\(\\.\\)|\\{\\.\\}|\\[dot\\]|\\[:\\]|hxxp)\\S*");
+    private static final Pattern DEFANGED = Pattern.compile("(?<!\\S)\\S*?(?:\\[\\.\\]|\\(\\.\\)|\\{\\.\\}|\\[dot\\]|\\[:\\]|hxxp)\\S*");
     private static final Pattern DOMAIN = Pattern.compile(
             "(?i)(?<![\\w.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{1,23}(?::\\d{1,5})?(?![\\w-]|\\.[\\w-])");
 
     private static final Pattern KNOWN_BINARY = Pattern.compile("(?:" + KNOWN_BINARIES + ")");
+    private static final java.util.Set<String> PLAIN_BINARIES = plainBinaries();
+
+    private static java.util.Set<String> plainBinaries() {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        for (String b : KNOWN_BINARIES.split("\\|")) {
+            if (!b.contains("[")) {
+                set.add(b.replace("\\.", "."));
+            }
+        }
+        return java.util.Set.copyOf(set);
+    }
 
     private EvidenceSpans() {
     }
 
     /** True when {@code word} is one of the command names whose use with a flag marks a command line. */
     public static boolean isKnownBinary(String word) {
-        return KNOWN_BINARY.matcher(word).matches();
+        if (PLAIN_BINARIES.contains(word)) {
+            return true;
+        }
+        int dash = word.indexOf('-');
+        return dash > 2 && dash < 7 && word.length() > dash + 1 && Character.isUpperCase(word.charAt(0))
+                && KNOWN_BINARY.matcher(word).matches();
     }
 
     /** Returns the protected regions of {@code text}, sorted by start, non-overlapping, adjacent ones merged. */
     public static List<EvidenceSpan> find(String text) {
         List<EvidenceSpan> raw = new ArrayList<>();
         linePass(text, raw);
-        inline(text, INLINE_CODE, EvidenceKind.INLINE_CODE, raw);
-        inline(text, URL, EvidenceKind.URL, raw, true);
-        inline(text, EMAIL, EvidenceKind.EMAIL, raw);
-        inline(text, IPV4, EvidenceKind.IPV4, raw);
-        inline(text, IPV6, EvidenceKind.IPV6, raw);
-        inline(text, HASH, EvidenceKind.HASH, raw);
-        inline(text, REGISTRY_KEY, EvidenceKind.REGISTRY_KEY, raw, true);
-        inline(text, WINDOWS_PATH, EvidenceKind.WINDOWS_PATH, raw, true);
-        inline(text, UNIX_PATH, EvidenceKind.UNIX_PATH, raw, true);
-        inline(text, CVE, EvidenceKind.CVE_ID, raw);
-        inline(text, ATTACK_ID, EvidenceKind.ATTACK_ID, raw);
-        base64(text, raw);
-        inline(text, QUOTED_STRING, EvidenceKind.QUOTED_STRING, raw);
-        inline(text, DEFANGED, EvidenceKind.DEFANGED_INDICATOR, raw);
-        inline(text, KEY_VALUE, EvidenceKind.KEY_VALUE, raw);
-        inline(text, DOMAIN, EvidenceKind.DOMAIN, raw);
+        if (text.indexOf('`') >= 0) {
+            inline(text, INLINE_CODE, EvidenceKind.INLINE_CODE, raw);
+        }
+        if (text.indexOf('"') >= 0 || text.indexOf('\'') >= 0 || text.indexOf('\u201c') >= 0) {
+            inline(text, QUOTED_STRING, EvidenceKind.QUOTED_STRING, raw);
+        }
+        if (text.indexOf('=') >= 0) {
+            inline(text, KEY_VALUE, EvidenceKind.KEY_VALUE, raw);
+        }
+        tokenPass(text, raw);
         return merge(raw);
+    }
+
+    /**
+     * Indicators never contain whitespace, so they are searched token by token, and only in tokens holding a
+     * character an indicator needs (most prose words hold none). Transparent bounds keep the patterns' look-arounds
+     * seeing the whole text, so results equal a whole-text search.
+     */
+    private static void tokenPass(String text, List<EvidenceSpan> out) {
+        TokenPatterns patterns = null;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            int flags = 0;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                flags |= charFlags(text.charAt(i));
+                i++;
+            }
+            if (start == i || (flags == 0 && i - start < 16)) {
+                continue;
+            }
+            if (patterns == null) {
+                patterns = new TokenPatterns(text);
+            }
+            patterns.scan(start, i, flags, out);
+        }
+    }
+
+    private static final int DOT = 1;
+    private static final int COLON = 2;
+    private static final int SLASH = 4;
+    private static final int BACKSLASH = 8;
+    private static final int AT = 16;
+    private static final int DIGIT = 32;
+    private static final int BRACKET = 64;
+    private static final int PERCENT = 128;
+
+    private static int charFlags(char c) {
+        return switch (c) {
+            case '.' -> DOT;
+            case ':' -> COLON;
+            case '/' -> SLASH;
+            case '\\' -> BACKSLASH;
+            case '@' -> AT;
+            case '[', '(', '{' -> BRACKET;
+            case '%' -> PERCENT;
+            default -> c >= '0' && c <= '9' ? DIGIT : 0;
+        };
+    }
+
+    /** Matchers over one text, reused for every token of it. */
+    private static final class TokenPatterns {
+        private final String text;
+        private final Matcher url;
+        private final Matcher email;
+        private final Matcher ipv4;
+        private final Matcher ipv6;
+        private final Matcher hash;
+        private final Matcher registry;
+        private final Matcher windowsPath;
+        private final Matcher unixPath;
+        private final Matcher cve;
+        private final Matcher attackId;
+        private final Matcher base64;
+        private final Matcher defanged;
+        private final Matcher domain;
+
+        TokenPatterns(String text) {
+            this.text = text;
+            url = URL.matcher(text);
+            email = EMAIL.matcher(text);
+            ipv4 = IPV4.matcher(text);
+            ipv6 = IPV6.matcher(text);
+            hash = HASH.matcher(text);
+            registry = REGISTRY_KEY.matcher(text);
+            windowsPath = WINDOWS_PATH.matcher(text);
+            unixPath = UNIX_PATH.matcher(text);
+            cve = CVE.matcher(text);
+            attackId = ATTACK_ID.matcher(text);
+            base64 = BASE64.matcher(text);
+            defanged = DEFANGED.matcher(text);
+            domain = DOMAIN.matcher(text);
+        }
+
+        void scan(int start, int end, int flags, List<EvidenceSpan> out) {
+            boolean defang = (flags & BRACKET) != 0 || regionContainsIgnoreCase(start, end, "hxxp");
+            if ((flags & (COLON | DOT)) != 0 || defang) {
+                region(url, start, end, EvidenceKind.URL, true, out);
+            }
+            if ((flags & AT) != 0 || (flags & BRACKET) != 0) {
+                region(email, start, end, EvidenceKind.EMAIL, false, out);
+            }
+            if ((flags & DIGIT) != 0) {
+                if ((flags & (DOT | BRACKET)) != 0) {
+                    region(ipv4, start, end, EvidenceKind.IPV4, false, out);
+                }
+                region(cve, start, end, EvidenceKind.CVE_ID, false, out);
+                region(attackId, start, end, EvidenceKind.ATTACK_ID, false, out);
+            }
+            if ((flags & COLON) != 0) {
+                region(ipv6, start, end, EvidenceKind.IPV6, false, out);
+            }
+            if (end - start >= 16) {
+                region(hash, start, end, EvidenceKind.HASH, false, out);
+            }
+            if ((flags & BACKSLASH) != 0) {
+                region(registry, start, end, EvidenceKind.REGISTRY_KEY, true, out);
+            }
+            if ((flags & (BACKSLASH | PERCENT)) != 0) {
+                region(windowsPath, start, end, EvidenceKind.WINDOWS_PATH, true, out);
+            }
+            if ((flags & SLASH) != 0) {
+                region(unixPath, start, end, EvidenceKind.UNIX_PATH, true, out);
+            }
+            if (end - start >= 20) {
+                base64.region(start, end);
+                while (base64.find()) {
+                    addBase64(text, base64.start(), base64.end(), out);
+                }
+            }
+            if (defang) {
+                region(defanged, start, end, EvidenceKind.DEFANGED_INDICATOR, false, out);
+            }
+            if ((flags & DOT) != 0) {
+                region(domain, start, end, EvidenceKind.DOMAIN, false, out);
+            }
+        }
+
+        private boolean regionContainsIgnoreCase(int start, int end, String needle) {
+            for (int k = start; k + needle.length() <= end; k++) {
+                if (text.regionMatches(true, k, needle, 0, needle.length())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void region(Matcher m, int start, int end, EvidenceKind kind, boolean trim, List<EvidenceSpan> out) {
+            m.region(start, end);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            while (m.find()) {
+                add(text, m.start(), m.end(), kind, trim, out);
+            }
+        }
     }
 
     /** True when {@code [from, to)} overlaps any of {@code spans} (sorted, as returned by {@link #find}). */
@@ -170,9 +327,9 @@ public final class EvidenceSpans {
                     if (kind != null) {
                         out.add(new EvidenceSpan(kind, lineStart, lineEnd));
                     } else {
-                        Matcher command = BINARY_WITH_FLAGS.matcher(line);
-                        if (command.find()) {
-                            out.add(new EvidenceSpan(EvidenceKind.COMMAND_LINE, lineStart + command.start(), lineEnd));
+                        int command = commandStart(line);
+                        if (command >= 0) {
+                            out.add(new EvidenceSpan(EvidenceKind.COMMAND_LINE, lineStart + command, lineEnd));
                         }
                     }
                 }
@@ -185,6 +342,51 @@ public final class EvidenceSpans {
         if (fence != null) {
             out.add(new EvidenceSpan(EvidenceKind.FENCED_CODE, fenceStart, length));
         }
+    }
+
+    /**
+     * Offset of the first whitespace-separated token that is a known binary followed by a flag (directly or after
+     * one argument), or -1.
+     */
+    private static int commandStart(String line) {
+        int n = line.length();
+        int i = 0;
+        int[] starts = new int[3];
+        int[] ends = new int[3];
+        while (i < n) {
+            while (i < n && line.charAt(i) <= ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) > ' ') {
+                i++;
+            }
+            if (start < i && isKnownBinary(line.substring(start, i))) {
+                int found = 0;
+                int k = i;
+                while (found < 2 && k < n) {
+                    while (k < n && line.charAt(k) <= ' ') {
+                        k++;
+                    }
+                    int s = k;
+                    while (k < n && line.charAt(k) > ' ') {
+                        k++;
+                    }
+                    if (s == k) {
+                        break;
+                    }
+                    starts[found] = s;
+                    ends[found] = k;
+                    found++;
+                }
+                for (int t = 0; t < found; t++) {
+                    if (FLAG.matcher(line).region(starts[t], ends[t]).matches()) {
+                        return start;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     private static boolean closesFence(String line, String fence) {
@@ -234,16 +436,21 @@ public final class EvidenceSpans {
                                boolean trimTrailingPunctuation) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
-            int end = m.end();
-            if (trimTrailingPunctuation) {
-                while (end > m.start() + 1 && ".,;:!?)]}".indexOf(text.charAt(end - 1)) >= 0
-                        && !balancedClose(text, m.start(), end)) {
-                    end--;
-                }
+            add(text, m.start(), m.end(), kind, trimTrailingPunctuation, out);
+        }
+    }
+
+    private static void add(String text, int start, int matchEnd, EvidenceKind kind, boolean trimTrailingPunctuation,
+                            List<EvidenceSpan> out) {
+        int end = matchEnd;
+        if (trimTrailingPunctuation) {
+            while (end > start + 1 && ".,;:!?)]}".indexOf(text.charAt(end - 1)) >= 0
+                    && !balancedClose(text, start, end)) {
+                end--;
             }
-            if (end > m.start()) {
-                out.add(new EvidenceSpan(kind, m.start(), end));
-            }
+        }
+        if (end > start) {
+            out.add(new EvidenceSpan(kind, start, end));
         }
     }
 
@@ -271,18 +478,14 @@ public final class EvidenceSpans {
         return depth == 0;
     }
 
-    private static void base64(String text, List<EvidenceSpan> out) {
-        Matcher m = BASE64.matcher(text);
-        while (m.find()) {
-            String s = m.group();
-            boolean marked = false;
-            for (int i = 0; i < s.length() && !marked; i++) {
-                char c = s.charAt(i);
-                marked = Character.isDigit(c) || c == '+' || c == '/' || c == '=';
-            }
-            if (marked || s.length() >= 40) {
-                out.add(new EvidenceSpan(EvidenceKind.BASE64, m.start(), m.end()));
-            }
+    private static void addBase64(String text, int start, int end, List<EvidenceSpan> out) {
+        boolean marked = false;
+        for (int i = start; i < end && !marked; i++) {
+            char c = text.charAt(i);
+            marked = Character.isDigit(c) || c == '+' || c == '/' || c == '=';
+        }
+        if (marked || end - start >= 40) {
+            out.add(new EvidenceSpan(EvidenceKind.BASE64, start, end));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.refusalguard.policies;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Rewrites sensitive terms into neutral equivalents outside the agent's evidence.
@@ -23,50 +20,45 @@ import java.util.regex.Pattern;
  */
 public final class Rephraser {
 
-    private static final String WORD_CHARS = "\\p{L}\\p{N}_";
     private static final Set<String> SMALL_WORDS = Set.of("a", "an", "and", "of", "the", "to", "in", "for", "or", "into");
 
-    private final Map<TaskCategory, CompiledTerms> compiled = new EnumMap<>(TaskCategory.class);
-    private final CompiledTerms union;
+    private final Map<TaskCategory, TermMatcher> compiled = new EnumMap<>(TaskCategory.class);
+    private final TermMatcher union;
 
     public Rephraser(SensitiveTermLexicon lexicon) {
         Map<String, LexiconEntry> everyForm = new HashMap<>();
         for (TaskCategory category : TaskCategory.values()) {
             List<LexiconEntry> entries = lexicon.entries(category);
-            compiled.put(category, new CompiledTerms(entries));
+            compiled.put(category, new TermMatcher(entries));
             for (LexiconEntry e : entries) {
                 e.forms().keySet().forEach(form -> everyForm.putIfAbsent(form, e));
             }
         }
         List<LexiconEntry> distinct = new ArrayList<>(new LinkedHashSet<>(everyForm.values()));
-        this.union = new CompiledTerms(distinct);
+        this.union = new TermMatcher(distinct);
     }
 
     /** Rewrites {@code text} with the terms of {@code category}; evidence spans stay byte-identical. */
     public Rephrasing rephrase(String text, TaskCategory category) {
-        CompiledTerms terms = compiled.get(category == null ? TaskCategory.OTHER : category);
-        Matcher m = terms.pattern.matcher(text);
-        if (!m.find()) {
+        TermMatcher terms = compiled.get(category == null ? TaskCategory.OTHER : category);
+        List<TermMatcher.Match> matches = terms.find(text, true);
+        if (matches.isEmpty()) {
             return new Rephrasing(text, text, List.of());
         }
         List<EvidenceSpan> spans = EvidenceSpans.find(text);
         List<TermReplacement> replacements = new ArrayList<>();
         StringBuilder out = new StringBuilder(text.length() + 64);
         int copied = 0;
-        do {
+        for (TermMatcher.Match m : matches) {
             int start = m.start();
             int end = m.end();
             if (EvidenceSpans.overlapsAny(spans, start, end)) {
                 continue;
             }
-            String matched = m.group();
-            Form form = terms.forms.get(SensitiveTermLexicon.normalize(matched));
-            if (form == null) {
-                continue;
-            }
-            String styled = form.acronym
-                    ? (atSentenceStart(text, start) ? capitalise(form.neutral) : form.neutral)
-                    : styleLike(matched, form.neutral);
+            String matched = text.substring(start, end);
+            String styled = m.acronym()
+                    ? (atSentenceStart(text, start) ? capitalise(m.neutral()) : m.neutral())
+                    : styleLike(matched, m.neutral());
             int replaceFrom = start;
             String replacement = styled;
             int article = articleStart(text, start, copied);
@@ -80,8 +72,8 @@ public final class Rephraser {
             }
             out.append(text, copied, replaceFrom).append(replacement);
             copied = end;
-            replacements.add(new TermReplacement(form.term, replacement, replaceFrom, end));
-        } while (m.find());
+            replacements.add(new TermReplacement(m.term(), replacement, replaceFrom, end));
+        }
         if (replacements.isEmpty()) {
             return new Rephrasing(text, text, List.of());
         }
@@ -94,13 +86,9 @@ public final class Rephraser {
      * appearance, each once.
      */
     public List<String> sensitiveTerms(String text) {
-        Matcher m = union.loosePattern.matcher(text);
         Set<String> found = new LinkedHashSet<>();
-        while (m.find()) {
-            Form form = union.forms.get(SensitiveTermLexicon.normalize(m.group()));
-            if (form != null) {
-                found.add(form.term);
-            }
+        for (TermMatcher.Match m : union.find(text, false)) {
+            found.add(m.term());
         }
         return List.copyOf(found);
     }
@@ -213,42 +201,5 @@ public final class Rephraser {
             b.append(capitalise(part));
         }
         return b.toString();
-    }
-
-    private record Form(String term, String neutral, boolean acronym) {
-    }
-
-    /** One category's surface forms compiled into a single alternation, longest first. */
-    private static final class CompiledTerms {
-        final Pattern pattern;
-        /** Same forms with plain letter/digit boundaries: finds terms inside file names and identifiers too. */
-        final Pattern loosePattern;
-        final Map<String, Form> forms = new HashMap<>();
-
-        CompiledTerms(List<LexiconEntry> entries) {
-            for (LexiconEntry e : entries) {
-                e.forms().forEach((surface, neutral) -> forms.put(surface, new Form(e.term(), neutral, e.acronym())));
-            }
-            List<String> surfaces = new ArrayList<>(forms.keySet());
-            surfaces.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-            StringBuilder alternation = new StringBuilder();
-            for (String surface : surfaces) {
-                if (alternation.length() > 0) {
-                    alternation.append('|');
-                }
-                String[] words = surface.split(" ");
-                for (int i = 0; i < words.length; i++) {
-                    if (i > 0) {
-                        alternation.append("(?:[ \\t]+|[ \\t]*-[ \\t]*)");
-                    }
-                    alternation.append(Pattern.quote(words[i]));
-                }
-            }
-            String regex = "(?<![" + WORD_CHARS + "\\-@/\\\\.])(?:" + (alternation.length() == 0 ? "(?!)" : alternation)
-                    + ")(?![" + WORD_CHARS + "\\-@/\\\\=]|\\.[" + WORD_CHARS + "])";
-            this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            String loose = "(?<![\\p{L}\\p{N}])(?:" + (alternation.length() == 0 ? "(?!)" : alternation) + ")(?![\\p{L}\\p{N}])";
-            this.loosePattern = Pattern.compile(loose, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        }
     }
 }

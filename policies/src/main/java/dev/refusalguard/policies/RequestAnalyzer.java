@@ -24,8 +24,13 @@ public final class RequestAnalyzer {
 
     /** The default lexicon, models and thresholds shipped in the jar. */
     public static RequestAnalyzer loadDefault() {
-        return new RequestAnalyzer(new Rephraser(SensitiveTermLexicon.loadDefault()), new CategoryRules(),
-                new IntentRules(), new AuthorizationClaimDetector(), IntentThresholds.DEFAULT);
+        return create(SensitiveTermLexicon.loadDefault(), IntentThresholds.DEFAULT);
+    }
+
+    /** The shipped models with a given lexicon and thresholds. */
+    public static RequestAnalyzer create(SensitiveTermLexicon lexicon, IntentThresholds thresholds) {
+        return new RequestAnalyzer(new Rephraser(lexicon), new CategoryRules(), new IntentRules(),
+                new AuthorizationClaimDetector(), thresholds);
     }
 
     public RequestAnalysis analyze(String requestText) {

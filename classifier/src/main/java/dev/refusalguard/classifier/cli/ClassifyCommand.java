@@ -19,16 +19,24 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code classify [--model FILE.onnx] [--act-on CLASS,...] [--threshold X]}: JSON Lines on stdin, each
  * {"id": ..., "text": "..."}; one JSON line per input on stdout, in order:
  * {"id": ..., "label": "compliance|hard_refusal|soft_refusal|partial_refusal", "refusal": true|false, "score": 0..1}.
  * A malformed line gets {"line": N, "error": "..."} in its place and a message on stderr; processing continues.
- * Blank lines are skipped. Exit code 0 when every line was classified, 1 when some were malformed.
+ * Blank lines are skipped. Exit code 0 when every line was classified, 1 when some were malformed. Lines are
+ * processed in batches of {@value #BATCH} by one worker per core (at most 4); output order always follows input.
  */
 public final class ClassifyCommand {
 
@@ -83,39 +91,120 @@ public final class ClassifyCommand {
         }
     }
 
-    /** Classifies every line of {@code in}; returns 0, or 1 when at least one line was malformed. */
+    /** Lines classified per batch; a batch is split across the worker threads and written in input order. */
+    static final int BATCH = 512;
+
+    /** Classifies every line of {@code in} on one thread per available core (at most 4). */
     public static int classifyStream(RefusalClassifier classifier, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        return classifyStream(classifier, in, out, err, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Classifies every line of {@code in}; returns 0, or 1 when at least one line was malformed. Lines are read in
+     * batches; each batch is parsed and classified by {@code threads} workers and written in input order.
+     */
+    public static int classifyStream(RefusalClassifier classifier, InputStream in, PrintStream out, PrintStream err, int threads)
+            throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "classify-worker");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         int malformed = 0;
         long lineNo = 0;
-        String line;
-        try (JsonGenerator gen = FACTORY.createGenerator(writer)) {
-            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            gen.setRootValueSeparator(null);
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
+        try {
+            List<String> lines = new ArrayList<>(BATCH);
+            long firstLine = 1;
+            String line;
+            boolean eof = false;
+            while (!eof) {
+                lines.clear();
+                firstLine = lineNo + 1;
+                while (lines.size() < BATCH && (line = reader.readLine()) != null) {
+                    lineNo++;
+                    lines.add(line);
                 }
-                String error;
-                JsonNode node = null;
-                try {
-                    node = MAPPER.readTree(line);
-                    error = validate(node);
-                } catch (JsonProcessingException e) {
-                    error = "not valid JSON: " + e.getOriginalMessage();
+                eof = lines.size() < BATCH;
+                String[] results = new String[lines.size()];
+                String[] errors = new String[lines.size()];
+                classifyBatch(classifier, lines, firstLine, results, errors, pool, threads);
+                for (int i = 0; i < results.length; i++) {
+                    if (errors[i] != null) {
+                        malformed++;
+                        err.println("classify: line " + (firstLine + i) + ": " + errors[i]);
+                    }
+                    if (results[i] != null) {
+                        writer.write(results[i]);
+                        writer.write('\n');
+                    }
                 }
+                writer.flush();
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        writer.flush();
+        out.flush();
+        return malformed == 0 ? 0 : 1;
+    }
+
+    private static void classifyBatch(RefusalClassifier classifier, List<String> lines, long firstLine, String[] results,
+                                      String[] errors, ExecutorService pool, int threads) throws IOException {
+        if (pool == null || lines.size() < 2 * threads) {
+            classifyRange(classifier, lines, firstLine, results, errors, 0, lines.size());
+            return;
+        }
+        List<Future<?>> parts = new ArrayList<>();
+        int chunk = (lines.size() + threads - 1) / threads;
+        for (int start = 0; start < lines.size(); start += chunk) {
+            int from = start;
+            int to = Math.min(lines.size(), start + chunk);
+            parts.add(pool.submit(() -> {
+                classifyRange(classifier, lines, firstLine, results, errors, from, to);
+                return null;
+            }));
+        }
+        for (Future<?> f : parts) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IOException("classification failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    private static void classifyRange(RefusalClassifier classifier, List<String> lines, long firstLine, String[] results,
+                                      String[] errors, int from, int to) throws IOException {
+        StringWriter sw = new StringWriter(128);
+        for (int i = from; i < to; i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            String error;
+            JsonNode node = null;
+            try {
+                node = MAPPER.readTree(line);
+                error = validate(node);
+            } catch (JsonProcessingException e) {
+                error = "not valid JSON: " + e.getOriginalMessage();
+            }
+            sw.getBuffer().setLength(0);
+            try (JsonGenerator gen = FACTORY.createGenerator(sw)) {
+                gen.writeStartObject();
                 if (error != null) {
-                    malformed++;
-                    err.println("classify: line " + lineNo + ": " + error);
-                    gen.writeStartObject();
-                    gen.writeNumberField("line", lineNo);
+                    errors[i] = error;
+                    gen.writeNumberField("line", firstLine + i);
                     gen.writeStringField("error", error);
-                    gen.writeEndObject();
                 } else {
                     RefusalVerdict v = classifier.classify(node.get("text").asText());
-                    gen.writeStartObject();
                     gen.writeFieldName("id");
                     JsonNode id = node.get("id");
                     if (id == null) {
@@ -126,15 +215,11 @@ public final class ClassifyCommand {
                     gen.writeStringField("label", v.label().wireName());
                     gen.writeBooleanField("refusal", v.refusal());
                     gen.writeNumberField("score", Math.round(v.refusalScore() * 10000) / 10000.0);
-                    gen.writeEndObject();
                 }
-                gen.flush();
-                writer.write('\n');
+                gen.writeEndObject();
             }
+            results[i] = sw.toString();
         }
-        writer.flush();
-        out.flush();
-        return malformed == 0 ? 0 : 1;
     }
 
     private static String validate(JsonNode node) {

@@ -17,8 +17,8 @@ import java.util.Map;
  * and the field numbers of onnx.proto, no ONNX library needed. The graph takes a sparse vector:
  * <pre>
  *   indices: int64[n]   values: float[n]
- *   rows   = Gather(W[dims, C], indices)          -> [n, C]
- *   logits = ReduceSum(rows * Unsqueeze(values, 1), axis 0) + b   -> [C]
+ *   rows   = Gather(W[dims, C], indices)                        -> [n, C]
+ *   logits = Squeeze(MatMul(Unsqueeze(values, 0), rows), 0) + b  -> [C]
  *   probabilities = Softmax(logits * (1 / T))     -> [C]
  * </pre>
  * Outputs "logits" (uncalibrated) and "probabilities" (calibrated). Metadata (labels, featurizer, ...) goes into
@@ -56,9 +56,9 @@ public final class OnnxLinearModelWriter {
         int c = model.classes();
         Msg graph = new Msg();
         graph.message(1, node("Gather", new String[]{"W", INPUT_INDICES}, "rows", intAttr("axis", 0)));
-        graph.message(1, node("Unsqueeze", new String[]{INPUT_VALUES, "unsqueeze_axes"}, "values_col"));
-        graph.message(1, node("Mul", new String[]{"rows", "values_col"}, "weighted"));
-        graph.message(1, node("ReduceSum", new String[]{"weighted", "sum_axes"}, "summed", intAttr("keepdims", 0)));
+        graph.message(1, node("Unsqueeze", new String[]{INPUT_VALUES, "axis0"}, "values_row"));
+        graph.message(1, node("MatMul", new String[]{"values_row", "rows"}, "summed_row"));
+        graph.message(1, node("Squeeze", new String[]{"summed_row", "axis0"}, "summed"));
         graph.message(1, node("Add", new String[]{"summed", "b"}, OUTPUT_LOGITS));
         graph.message(1, node("Mul", new String[]{OUTPUT_LOGITS, "inv_temperature"}, "scaled"));
         graph.message(1, node("Softmax", new String[]{"scaled"}, OUTPUT_PROBABILITIES, intAttr("axis", -1)));
@@ -66,8 +66,7 @@ public final class OnnxLinearModelWriter {
         graph.message(5, floatTensor("W", new long[]{model.dims(), c}, model.weights()));
         graph.message(5, floatTensor("b", new long[]{c}, model.bias()));
         graph.message(5, floatTensor("inv_temperature", new long[]{}, new float[]{1f / model.temperature()}));
-        graph.message(5, int64Tensor("unsqueeze_axes", new long[]{1}, new long[]{1}));
-        graph.message(5, int64Tensor("sum_axes", new long[]{1}, new long[]{0}));
+        graph.message(5, int64Tensor("axis0", new long[]{1}, new long[]{0}));
         graph.message(11, valueInfo(INPUT_INDICES, INT64, null));
         graph.message(11, valueInfo(INPUT_VALUES, FLOAT, null));
         graph.message(12, valueInfo(OUTPUT_LOGITS, FLOAT, (long) c));

@@ -35,9 +35,9 @@ public record FeaturizerSpec(int dims, int maxChars, int charMinN, int charMaxN,
         }
     }
 
-    /** The refusal model's featurizer: 2^18 buckets, first 512 chars, char 3-5-grams of the first 256 chars. */
+    /** The refusal model's featurizer: 2^18 buckets, first 512 chars, char 3-5-grams of the first 128 chars. */
     public static FeaturizerSpec refusalDefault() {
-        return new FeaturizerSpec(1 << 18, 512, 3, 5, 256, 4, 0x52474431);
+        return new FeaturizerSpec(1 << 18, 512, 3, 5, 128, 4, 0x52474431);
     }
 
     public Map<String, String> toMetadata() {

@@ -5,6 +5,10 @@ import java.util.Arrays;
 /**
  * Text to hashed sparse features, with no allocation beyond the result. Thread-safe (scratch space is per thread).
  *
+ * <p>Hashing: a word or character n-gram hashes as MurmurHash3 x86_32 over its chars, each char zero-extended to a
+ * little-endian 32-bit block ({@link Murmur3#step}/{@link Murmur3#finish}), with a seed per feature kind; the bucket
+ * is the low bits of the hash ({@code hash & (dims - 1)}).
+ *
  * <p>Steps: take the first {@code maxChars} characters; lower-case (Locale-independent {@link Character#toLowerCase}),
  * map typographic quotes to ASCII, collapse whitespace runs to one space, pad with one space at each end. Features
  * (each hashed with {@link Murmur3} into {@code dims} buckets, namespaced by seed):
@@ -47,12 +51,11 @@ public final class HashedNgramFeaturizer {
         s.reset();
         int len = normalize(text, s.norm);
         char[] buf = s.norm;
-        CharArray view = s.view;
-        view.set(buf, len);
 
         // words
         int prev = BOS;
         int word = 0;
+        int wordSeed = spec.seed() ^ WORD_SEED;
         int i = 0;
         while (i < len) {
             if (!isWordChar(buf[i])) {
@@ -60,15 +63,18 @@ public final class HashedNgramFeaturizer {
                 continue;
             }
             int start = i;
+            int h = wordSeed;
             if (isCjk(buf[i])) {
+                h = Murmur3.step(h, buf[i]);
                 i++; // Chinese, Japanese and Korean have no spaces: each character is a word
             } else {
                 while (i < len && !isCjk(buf[i])
                         && (isWordChar(buf[i]) || (buf[i] == '\'' && i + 1 < len && isWordChar(buf[i + 1])))) {
+                    h = Murmur3.step(h, buf[i]);
                     i++;
                 }
             }
-            int h = Murmur3.hashChars(view, start, i, spec.seed() ^ WORD_SEED);
+            h = Murmur3.finish(h, i - start);
             s.add(h & mask);
             s.add(Murmur3.hashInts(prev, h, spec.seed() ^ BIGRAM_SEED) & mask);
             if (word < spec.openingWords()) {
@@ -77,12 +83,20 @@ public final class HashedNgramFeaturizer {
             prev = h;
             word++;
         }
-        // characters
+        // characters: all n-grams starting at p, in one incremental pass
         int charLen = Math.min(len, spec.charMaxChars() + 1);
-        for (int n = spec.charMinN(); n <= spec.charMaxN(); n++) {
-            int seed = spec.seed() ^ CHAR_SEED ^ n;
-            for (int p = 0; p + n <= charLen; p++) {
-                s.add(Murmur3.hashChars(view, p, p + n, seed) & mask);
+        int charSeed = spec.seed() ^ CHAR_SEED;
+        int minN = spec.charMinN();
+        int maxN = spec.charMaxN();
+        for (int p = 0; p + minN <= charLen; p++) {
+            int h = charSeed;
+            int end = Math.min(charLen, p + maxN);
+            for (int q = p; q < end; q++) {
+                h = Murmur3.step(h, buf[q]);
+                int n = q - p + 1;
+                if (n >= minN) {
+                    s.add(Murmur3.finish(h, n) & mask);
+                }
             }
         }
         return s.toVector();
@@ -126,41 +140,9 @@ public final class HashedNgramFeaturizer {
         return o;
     }
 
-    /** A CharSequence over a reusable char array, so hashing needs no String. */
-    private static final class CharArray implements CharSequence {
-        private char[] chars;
-        private int length;
-
-        void set(char[] c, int len) {
-            this.chars = c;
-            this.length = len;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return chars[index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new String(chars, start, end - start);
-        }
-
-        @Override
-        public String toString() {
-            return new String(chars, 0, length);
-        }
-    }
-
     /** Per-thread open-addressing counter from bucket to count. */
     private static final class Scratch {
         final char[] norm;
-        final CharArray view = new CharArray();
         final int[] keys;
         final int[] counts;
         final int[] used;
@@ -207,15 +189,13 @@ public final class HashedNgramFeaturizer {
 
         SparseVector toVector() {
             int[] idx = new int[size];
-            for (int i = 0; i < size; i++) {
-                idx[i] = keys[used[i]];
-            }
-            Arrays.sort(idx);
             float[] val = new float[size];
             double norm = 0;
             for (int i = 0; i < size; i++) {
-                int c = countOf(idx[i]);
-                float v = (float) (1.0 + Math.log(c));
+                int slot = used[i];
+                idx[i] = keys[slot];
+                int c = counts[slot];
+                float v = c == 1 ? 1f : (float) (1.0 + Math.log(c));
                 val[i] = v;
                 norm += (double) v * v;
             }
@@ -226,15 +206,6 @@ public final class HashedNgramFeaturizer {
                 }
             }
             return new SparseVector(idx, val);
-        }
-
-        private int countOf(int bucket) {
-            int m = keys.length - 1;
-            int slot = (bucket * 0x9E3779B1) >>> 7 & m;
-            while (keys[slot] != bucket) {
-                slot = (slot + 1) & m;
-            }
-            return counts[slot];
         }
     }
 }

@@ -69,6 +69,21 @@ public final class Murmur3 {
         return fmix(h ^ 8);
     }
 
+    /**
+     * One step of incremental hashing where every char is its own 4-byte block (zero-extended UTF-16 code unit):
+     * feed chars with {@code h = step(h, c)} starting from the seed, then {@link #finish(int, int)} with the number of
+     * chars. Equals murmur3_32 over the chars as little-endian 32-bit values; lets one pass produce the hashes of all
+     * n-grams starting at a position.
+     */
+    public static int step(int h, char c) {
+        return mixH(h, mixK(c));
+    }
+
+    /** Finalises an incremental hash of {@code chars} chars (see {@link #step}). */
+    public static int finish(int h, int chars) {
+        return fmix(h ^ (chars * 4));
+    }
+
     private static int mixK(int k) {
         k *= C1;
         k = Integer.rotateLeft(k, 15);

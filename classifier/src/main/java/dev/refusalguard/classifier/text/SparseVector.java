@@ -1,7 +1,7 @@
 package dev.refusalguard.classifier.text;
 
 /**
- * A sparse feature vector: distinct bucket indices in ascending order and their values. The arrays are owned by the
+ * A sparse feature vector: distinct bucket indices (in first-seen order, which is deterministic) and their values. The arrays are owned by the
  * vector; callers must not modify them.
  */
 public record SparseVector(int[] indices, float[] values) {

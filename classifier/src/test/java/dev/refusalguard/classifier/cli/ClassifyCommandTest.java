@@ -75,6 +75,32 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void parallelBatchesKeepInputOrderAcrossManyLines() throws Exception {
+        StringBuilder in = new StringBuilder();
+        int n = 3 * ClassifyCommand.BATCH + 17;
+        for (int i = 1; i <= n; i++) {
+            in.append(i % 7 == 0 ? "{broken" : "{\"id\": " + i + ", \"text\": \"answer number " + i + "\"}").append('\n');
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (var classifier = dev.refusalguard.classifier.OnnxRefusalClassifier.loadDefault()) {
+            int code = ClassifyCommand.classifyStream(classifier, new ByteArrayInputStream(in.toString().getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), 3);
+            assertThat(code).isEqualTo(1);
+        }
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(n);
+        for (int i = 1; i <= n; i++) {
+            JsonNode node = MAPPER.readTree(lines[i - 1]);
+            if (i % 7 == 0) {
+                assertThat(node.get("line").asInt()).isEqualTo(i);
+            } else {
+                assertThat(node.get("id").asInt()).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
     void unknownArgumentIsAUsageError() throws Exception {
         assertThat(run("", "--bogus", "x").code()).isEqualTo(2);
     }

@@ -14,7 +14,7 @@ class HashedNgramFeaturizerTest {
         SparseVector b = f.featurize("I'm sorry, but I can't help with that.");
         assertThat(a.indices()).isEqualTo(b.indices());
         assertThat(a.values()).isEqualTo(b.values());
-        assertThat(a.indices()).isSorted();
+        assertThat(a.indices()).doesNotHaveDuplicates();
         double norm = 0;
         for (float v : a.values()) {
             norm += v * v;

@@ -23,10 +23,14 @@ final class ChartRenderer {
     }
 
     String render(Map<String, Object> sets) {
+        return render(sets, KUBE_VERSION);
+    }
+
+    String render(Map<String, Object> sets, String kubeVersion) {
         TemplateCommand command = new Helm(chartDir).template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
-                .withKubeVersion(KUBE_VERSION);
+                .withKubeVersion(kubeVersion);
         sets.forEach(command::set);
         return command.call();
     }

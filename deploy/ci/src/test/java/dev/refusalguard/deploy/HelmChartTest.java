@@ -93,6 +93,7 @@ class HelmChartTest {
         everything.put("providerKeys.create", "true");
         everything.put("providerKeys.values.OPENAI_API_KEY", "k");
         everything.put("jvm.toolOptions", "-XX:MaxRAMPercentage=50");
+        everything.put("extraConfig.authorizationContext.organisation", "Example SOC");
         everything.put("extraEnv[0].name", "REFUSALGUARD_SERVER_IDLETIMEOUT");
         everything.put("extraEnv[0].value", "90s");
         for (Map<String, Object> sets : java.util.List.of(Map.<String, Object>of(), Map.<String, Object>of("mode", "sidecar"),
@@ -115,6 +116,15 @@ class HelmChartTest {
     }
 
     @Test
+    void nativeSidecarOnAClusterOlderThan129FailsWithTheFix() {
+        assertThatThrownBy(() -> renderer.render(Map.of("mode", "sidecar"), "1.28.0"))
+                .hasMessageContaining("sidecar.native=false");
+        assertThat(Manifests.parse(renderer.render(Map.of("mode", "sidecar", "sidecar.native", "false"), "1.28.0"))
+                .kinds()).containsExactly("ConfigMap");
+        assertThat(Manifests.parse(renderer.render(Map.of(), "1.25.0")).kinds()).contains("Deployment");
+    }
+
+    @Test
     void gracePeriodAlwaysCoversPreStopAndTheDrainTimeout() {
         Manifests m = renderer.render(Map.of("server.drainTimeoutSeconds", "120", "shutdown.preStopSleepSeconds", "7"))
                 .transform(Manifests::parse);
@@ -129,7 +139,7 @@ class HelmChartTest {
     void configChangeRollsThePodsButAPolicyChangeDoesNot() {
         String base = checksum(renderer.render(Map.of()));
         String newUpstream = checksum(renderer.render(Map.of("defaultUpstream", "anthropic")));
-        String newPolicy = checksum(renderer.render(Map.of("policy.recovery.budget.maxAttempts", "3")));
+        String newPolicy = checksum(renderer.render(Map.of("policy.version", "2")));
         assertThat(newUpstream).isNotEqualTo(base);
         assertThat(newPolicy).as("policy.yaml is reloaded live, without a rollout").isEqualTo(base);
     }
@@ -142,6 +152,8 @@ class HelmChartTest {
         assertSchemaRejects(Map.of("ports.admin", "70000"));
         assertSchemaRejects(Map.of("server.drainTimeoutSeconds", "0"));
         assertSchemaRejects(Map.of("upstreamz", "typo"));
+        assertSchemaRejects(Map.of("recovery.strategies[0]", "jailbreak"));
+        assertSchemaRejects(Map.of("extraConfig.serverz.listen", "0.0.0.0:1"));
     }
 
     @Test

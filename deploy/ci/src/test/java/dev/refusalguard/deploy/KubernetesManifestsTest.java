@@ -127,11 +127,17 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void networkPolicyLimitsEgressToDnsAndHttpsOutsideTheCluster() {
-        JsonNode np = manifests.one("NetworkPolicy", "refusalguard");
-        JsonNode gateway = manifests.one("Deployment", "refusalguard");
+    void networkPoliciesLimitEgressToDnsAndHttpsOutsideTheCluster() {
+        assertEgressLimited(manifests.one("NetworkPolicy", "refusalguard"), manifests.one("Deployment", "refusalguard"),
+                List.of(8080, 9090));
+        assertEgressLimited(manifests.one("NetworkPolicy", "defense-agent"),
+                manifests.one("Deployment", "defense-agent"), List.of(9090));
+    }
+
+    private static void assertEgressLimited(JsonNode np, JsonNode workload, List<Integer> expectedIngressPorts) {
         assertThat(Selectors.matches(np.path("spec").path("podSelector").path("matchLabels"),
-                Selectors.podLabels(gateway))).isTrue();
+                Selectors.podLabels(workload))).as("%s selects %s", PodChecks.name(np), PodChecks.name(workload))
+                .isTrue();
         assertThat(PodChecks.texts(np.path("spec").path("policyTypes"))).containsExactlyInAnyOrder("Ingress", "Egress");
         List<Integer> egressPorts = new ArrayList<>();
         np.path("spec").path("egress").forEach(rule -> rule.path("ports")
@@ -143,7 +149,7 @@ class KubernetesManifestsTest {
         List<Integer> ingressPorts = new ArrayList<>();
         np.path("spec").path("ingress").forEach(rule -> rule.path("ports")
                 .forEach(p -> ingressPorts.add(p.path("port").asInt())));
-        assertThat(ingressPorts).containsExactlyInAnyOrder(8080, 9090);
+        assertThat(ingressPorts).containsExactlyInAnyOrderElementsOf(expectedIngressPorts);
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.refusalguard.proxy.cli;
 import dev.refusalguard.classifier.cli.ClassifyCommand;
 import dev.refusalguard.classifier.cli.EvalCommand;
 import dev.refusalguard.classifier.cli.TrainCommand;
+import dev.refusalguard.policies.cli.AnalyzeCommand;
+import dev.refusalguard.proxy.audit.AuditCommand;
+import dev.refusalguard.proxy.demo.DemoUpstreamCommand;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,7 +19,11 @@ public final class Main {
 
             usage: java -jar refusalguard.jar COMMAND [OPTIONS]   (COMMAND --help for its options)
               serve     run the proxy in front of your LLM API
+              demo      run an embedded simulated safety-tuned upstream, the proxy and an agent; print the table
+              demo-upstream  serve the simulated upstream alone (for trying serve, audit and benchmarks)
               classify  JSON Lines {"id","text"} on stdin -> refusal verdicts on stdout
+              analyze   JSON Lines {"id","request"} on stdin -> category, intent, sensitive terms, rephrase
+              audit     measure a model's refusal bias on a prompt set (report.json + report.html)
               train     rebuild the refusal classifier from the repository's data
               eval      evaluate the refusal classifier on labelled JSON Lines
             """;
@@ -38,7 +45,11 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "serve" -> ServeCommand.run(rest, in, out, err);
+            case "demo" -> DemoCommand.run(rest, in, out, err);
+            case "demo-upstream" -> DemoUpstreamCommand.run(rest, in, out, err);
             case "classify" -> ClassifyCommand.run(rest, in, out, err);
+            case "analyze" -> AnalyzeCommand.run(rest, in, out, err);
+            case "audit" -> AuditCommand.run(rest, in, out, err);
             case "train" -> TrainCommand.run(rest, in, out, err);
             case "eval" -> EvalCommand.run(rest, in, out, err);
             default -> {

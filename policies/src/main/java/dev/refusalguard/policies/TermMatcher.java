@@ -1,0 +1,131 @@
+package dev.refusalguard.policies;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds lexicon surface forms in a text by scanning word tokens (much cheaper than one large case-insensitive
+ * regular expression). Multi-word forms match across spaces, tabs and hyphens; the longest form starting at a
+ * token wins. Strict mode adds the rephraser's boundaries: no match glued to '-', '@', '/', '\', '.' before it, or
+ * to '-', '@', '/', '\', '=' or a file extension after it, and '_' joins words. Loose mode only requires letter
+ * and digit boundaries. Immutable and thread-safe.
+ */
+final class TermMatcher {
+
+    /** A match {@code [start, end)} of a form whose canonical term, neutral text and acronym flag are given. */
+    record Match(int start, int end, String term, String neutral, boolean acronym) {
+    }
+
+    private record Candidate(String[] words, String term, String neutral, boolean acronym) {
+    }
+
+    private final Map<String, List<Candidate>> byFirstWord = new HashMap<>();
+    private final boolean[] firstChars = new boolean[128];
+    private boolean nonAsciiFirst;
+
+    TermMatcher(List<LexiconEntry> entries) {
+        for (LexiconEntry e : entries) {
+            for (Map.Entry<String, String> form : e.forms().entrySet()) {
+                String[] words = form.getKey().split(" ");
+                byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>())
+                        .add(new Candidate(words, e.term(), form.getValue(), e.acronym()));
+                char c = words[0].charAt(0);
+                if (c < 128) {
+                    firstChars[c] = true;
+                } else {
+                    nonAsciiFirst = true;
+                }
+            }
+        }
+        Comparator<Candidate> longestFirst = Comparator.comparingInt((Candidate c) -> c.words.length).reversed()
+                .thenComparing(c -> -String.join(" ", c.words).length());
+        byFirstWord.values().forEach(list -> list.sort(longestFirst));
+    }
+
+    List<Match> find(String text, boolean strict) {
+        List<Match> matches = null;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!isTokenChar(c, strict)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isTokenChar(text.charAt(i), strict)) {
+                i++;
+            }
+            char first = Character.toLowerCase(c);
+            if (first < 128 ? !firstChars[first] : !nonAsciiFirst) {
+                continue;
+            }
+            if (strict && start > 0 && "-@/\\.".indexOf(text.charAt(start - 1)) >= 0) {
+                continue;
+            }
+            List<Candidate> candidates = byFirstWord.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+            if (candidates == null) {
+                continue;
+            }
+            for (Candidate candidate : candidates) {
+                int end = matchRest(text, i, candidate.words, strict);
+                if (end >= 0 && (!strict || strictEnd(text, end))) {
+                    if (matches == null) {
+                        matches = new ArrayList<>();
+                    }
+                    matches.add(new Match(start, end, candidate.term, candidate.neutral, candidate.acronym));
+                    i = end;
+                    break;
+                }
+            }
+        }
+        return matches == null ? List.of() : matches;
+    }
+
+    /** Matches words[1..] after a first word ending at {@code pos}; returns the end offset or -1. */
+    private static int matchRest(String text, int pos, String[] words, boolean strict) {
+        int n = text.length();
+        for (int w = 1; w < words.length; w++) {
+            int p = pos;
+            while (p < n && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
+                p++;
+            }
+            if (p < n && text.charAt(p) == '-') {
+                p++;
+                while (p < n && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
+                    p++;
+                }
+            }
+            if (p == pos) {
+                return -1;
+            }
+            String word = words[w];
+            int end = p + word.length();
+            if (end > n || !text.regionMatches(true, p, word, 0, word.length())
+                    || (end < n && isTokenChar(text.charAt(end), strict))) {
+                return -1;
+            }
+            pos = end;
+        }
+        return pos;
+    }
+
+    private static boolean strictEnd(String text, int end) {
+        if (end >= text.length()) {
+            return true;
+        }
+        char next = text.charAt(end);
+        if ("-@/\\=".indexOf(next) >= 0) {
+            return false;
+        }
+        return !(next == '.' && end + 1 < text.length() && isTokenChar(text.charAt(end + 1), true));
+    }
+
+    private static boolean isTokenChar(char c, boolean strict) {
+        return Character.isLetterOrDigit(c) || c == '&' || (strict && c == '_');
+    }
+}
