@@ -48,13 +48,30 @@ free_port() {
 }
 
 PROM_PORT=$(free_port)
-DEMO_ARGS=()
+DEMO_ARGS=(--listen 127.0.0.1:0)
 if java -jar "$JAR" demo --help 2>&1 | grep -q -- '--admin'; then
   ADMIN_PORT=$(free_port)
   DEMO_ARGS+=(--admin "127.0.0.1:$ADMIN_PORT")
 else
   ADMIN_PORT=9090   # the documented default admin address
 fi
+# Prometheus first, so it scrapes the demo while its traffic runs (rates need samples during the traffic).
+cat >"$WORK/prometheus.yml" <<YAML
+global:
+  scrape_interval: 1s
+  evaluation_interval: 1s
+rule_files:
+  - $PWD/$RULES
+scrape_configs:
+  - job_name: refusalguard
+    metrics_path: /metrics
+    static_configs:
+      - targets: ["127.0.0.1:$ADMIN_PORT"]
+YAML
+prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/tsdb" \
+  --web.listen-address="127.0.0.1:$PROM_PORT" >"$WORK/prometheus.log" 2>&1 &
+PIDS+=($!)
+PROM="http://127.0.0.1:$PROM_PORT"
 echo "starting the demo proxy (admin 127.0.0.1:$ADMIN_PORT)"
 java -jar "$JAR" demo "${DEMO_ARGS[@]}" >"$WORK/demo.log" 2>&1 &
 PIDS+=($!)
@@ -86,53 +103,40 @@ for _ in $(seq 1 300); do
 done
 echo "demo traffic: $(jq '.since_start.requests' "$WORK/bias.json") requests, $(jq '.since_start.refusals' "$WORK/bias.json") refused first"
 
-cat >"$WORK/prometheus.yml" <<YAML
-global:
-  scrape_interval: 1s
-  evaluation_interval: 1s
-rule_files:
-  - $PWD/$RULES
-scrape_configs:
-  - job_name: refusalguard
-    metrics_path: /metrics
-    static_configs:
-      - targets: ["127.0.0.1:$ADMIN_PORT"]
-YAML
-prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/tsdb" \
-  --web.listen-address="127.0.0.1:$PROM_PORT" >"$WORK/prometheus.log" 2>&1 &
-PIDS+=($!)
-PROM="http://127.0.0.1:$PROM_PORT"
-
-query() {  # prints the single value of an instant query, or nothing
-  curl -fsS --get "$PROM/api/v1/query" --data-urlencode "query=$1" 2>/dev/null \
-    | jq -r 'select(.status=="success") | .data.result[0].value[1] // empty'
+query() {  # prints the single value of an instant query, or nothing (also while Prometheus is starting)
+  { curl -fsS --get "$PROM/api/v1/query" --data-urlencode "query=$1" 2>/dev/null \
+    | jq -r 'select(.status=="success") | .data.result[0].value[1] // empty'; } || true
 }
+agree() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= 1e-9 + 1e-6 * (b < 0 ? -b : b)) }'; }
 
-# Recording rules are evaluated every 30s (their group interval): wait for both series.
-rate_prom=""
-ratio_prom=""
-for _ in $(seq 1 120); do
-  rate_prom=$(query 'refusalguard:refusal_rate:ratio_total')
-  ratio_prom=$(query 'refusalguard:sensitive_refusal_ratio:ratio_total')
-  [ -n "$rate_prom" ] && [ -n "$ratio_prom" ] && break
-  sleep 1
-done
-if [ -z "$rate_prom" ] || [ -z "$ratio_prom" ]; then
-  echo "recorded series missing: refusal rate '$rate_prom', bias ratio '$ratio_prom'" >&2
-  tail -20 "$WORK/prometheus.log" >&2
-  exit 1
-fi
-for series in refusalguard:refusal_rate:ratio_rate5m refusalguard:refusal_rate_by_category:ratio_rate15m \
-              refusalguard:sensitive_refusal_ratio:ratio_rate15m; do
-  [ -n "$(query "$series")" ] || { echo "series $series missing in Prometheus" >&2; exit 1; }
-done
-
+# The traffic has stopped; recording rules are evaluated every 30s (their group interval), so poll until the
+# recorded since-start series catch up with /bias, for at most 2 minutes.
 curl -fsS "$ADMIN/bias" -o "$WORK/bias.json"
 rate_bias=$(jq -r '.since_start.refusal_rate.rate' "$WORK/bias.json")
 ratio_bias=$(jq -r '.since_start.sensitive_vs_neutral.ratio' "$WORK/bias.json")
-echo "refusal rate: Prometheus $rate_prom, /bias $rate_bias"
-echo "sensitive/neutral ratio: Prometheus $ratio_prom, /bias $ratio_bias"
-agree() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= 1e-9 + 1e-6 * (b < 0 ? -b : b)) }'; }
+rate_prom=""
+ratio_prom=""
+for _ in $(seq 1 60); do
+  rate_prom=$(query 'refusalguard:refusal_rate:ratio_total')
+  ratio_prom=$(query 'refusalguard:sensitive_refusal_ratio:ratio_total')
+  if [ -n "$rate_prom" ] && [ -n "$ratio_prom" ] && agree "$rate_prom" "$rate_bias" && agree "$ratio_prom" "$ratio_bias"; then
+    break
+  fi
+  sleep 2
+done
+echo "refusal rate since start: Prometheus ${rate_prom:-missing}, /bias $rate_bias"
+echo "sensitive/neutral ratio since start: Prometheus ${ratio_prom:-missing}, /bias $ratio_bias"
+if [ -z "$rate_prom" ] || [ -z "$ratio_prom" ]; then
+  echo "recorded series missing in Prometheus" >&2
+  tail -20 "$WORK/prometheus.log" >&2
+  exit 1
+fi
 agree "$rate_prom" "$rate_bias" || { echo "refusal rate differs between Prometheus and /bias" >&2; exit 1; }
 agree "$ratio_prom" "$ratio_bias" || { echo "bias ratio differs between Prometheus and /bias" >&2; exit 1; }
+for series in refusalguard:refusal_rate:ratio_rate5m refusalguard:refusal_rate_by_category:ratio_rate15m \
+              refusalguard:refusal_rate_by_model:ratio_rate15m refusalguard:sensitive_refusal_ratio:ratio_rate15m; do
+  value=$(query "$series")
+  [ -n "$value" ] || { echo "series $series missing in Prometheus" >&2; exit 1; }
+  echo "$series = $value"
+done
 echo "live Prometheus check passed"

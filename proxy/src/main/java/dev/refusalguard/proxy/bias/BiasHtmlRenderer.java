@@ -38,10 +38,13 @@ public final class BiasHtmlRenderer {
         cards.add(new String[] {"Sensitive vs neutral wording", ratioHeadline(sensitive),
                 comparisonDetail(sensitive)});
         cards.add(new String[] {"Authorization claim vs none", ratioHeadline(claim), comparisonDetail(claim)});
-        cards.add(new String[] {"Shadow pairs (original vs neutral twin)", String.valueOf(shadow.counts().pairs()),
-                Format.percent(shadow.originalRefusalRate().rate()) + " vs "
-                        + Format.percent(shadow.twinRefusalRate().rate()) + " · McNemar "
-                        + Format.pValue(shadow.mcnemar().pValue())});
+        cards.add(shadow.counts().pairs() == 0
+                ? new String[] {"Shadow pairs (original vs neutral twin)", "0",
+                    "none in this period (shadow probing is off by default)"}
+                : new String[] {"Shadow pairs (original vs neutral twin)", String.valueOf(shadow.counts().pairs()),
+                    Format.percent(shadow.originalRefusalRate().rate()) + " vs "
+                            + Format.percent(shadow.twinRefusalRate().rate()) + " refused · McNemar "
+                            + Format.pValue(shadow.mcnemar().pValue())});
         page.cards(cards);
 
         SvgBarChart byCategory = new SvgBarChart("Refusal rate per category", List.of("refusal rate"), true);
