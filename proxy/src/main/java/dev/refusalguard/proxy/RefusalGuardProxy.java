@@ -5,7 +5,9 @@ import dev.refusalguard.proxy.admin.AdminRoutes;
 import dev.refusalguard.proxy.admin.AdminServer;
 import dev.refusalguard.proxy.api.Api;
 import dev.refusalguard.proxy.api.ApiAdapter;
+import dev.refusalguard.proxy.api.AnthropicMessagesAdapter;
 import dev.refusalguard.proxy.api.OpenAiChatAdapter;
+import dev.refusalguard.proxy.api.OpenAiResponsesAdapter;
 import dev.refusalguard.proxy.auditlog.AuditLog;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.UpstreamConfig;
@@ -76,6 +78,8 @@ public final class RefusalGuardProxy implements AutoCloseable {
                 metrics, audit, parts.exchangeListener(), parts.shadow());
         Map<Api, ApiAdapter> adapters = new EnumMap<>(Api.class);
         adapters.put(Api.OPENAI_CHAT, new OpenAiChatAdapter());
+        adapters.put(Api.OPENAI_RESPONSES, new OpenAiResponsesAdapter());
+        adapters.put(Api.ANTHROPIC_MESSAGES, new AnthropicMessagesAdapter());
         ProxyServer started = null;
         AdminServer startedAdmin = null;
         try {
