@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * NOTICE describes. A developer tool, not a test (the datasets are not part of the repository):
  *
  * <pre>
- * mvn -pl proxy test-compile
- * java -cp "proxy/target/test-classes:proxy/target/classes:$(cat cp.txt)" \
+ * mvn -pl proxy test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -cp "proxy/target/test-classes:proxy/target/classes:$(cat proxy/cp.txt)" \
  *     dev.refusalguard.proxy.demo.DemoDataBuilder /work/shared/datasets proxy/src/main/resources/dev/refusalguard/proxy/demo
  * </pre>
  */
