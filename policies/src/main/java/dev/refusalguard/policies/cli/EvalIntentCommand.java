@@ -55,4 +55,9 @@ public final class EvalIntentCommand {
         out.print(e.report());
         return require && !e.targetsMet() ? 1 : 0;
     }
+
+    /** Stand-alone entry point (scripts, CI); the proxy's Main calls {@link #run} directly. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
 }

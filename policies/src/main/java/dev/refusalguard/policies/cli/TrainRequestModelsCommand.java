@@ -124,4 +124,9 @@ public final class TrainRequestModelsCommand {
         b.append("## Held-out evaluation: ONNX models alone\n\n```\n").append(alone).append("```\n");
         return b.toString();
     }
+
+    /** Stand-alone entry point (scripts, CI); the proxy's Main calls {@link #run} directly. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
 }
