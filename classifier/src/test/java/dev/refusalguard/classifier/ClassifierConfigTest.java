@@ -15,6 +15,19 @@ class ClassifierConfigTest {
     }
 
     @Test
+    void defaultsMatchTheThresholdsRecommendedByTheShippedModel() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode rec;
+        try (var in = OnnxRefusalClassifier.class.getResourceAsStream("/dev/refusalguard/classifier/refusal-model.json")) {
+            rec = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("recommendedConfig");
+        }
+        ClassifierConfig d = ClassifierConfig.defaults();
+        assertThat(d.refusalThreshold()).isEqualTo(rec.get("refusalThreshold").asDouble());
+        assertThat(d.prefixRefusalAbove()).isEqualTo(rec.get("prefixRefusalAbove").asDouble());
+        assertThat(d.prefixNotRefusalBelow()).isEqualTo(rec.get("prefixNotRefusalBelow").asDouble());
+        assertThat(d.prefixMinChars()).isEqualTo(rec.get("prefixMinChars").asInt());
+    }
+
+    @Test
     void invalidValuesAreRejectedNamingTheKey() {
         ClassifierConfig d = ClassifierConfig.defaults();
         assertThatThrownBy(() -> new ClassifierConfig(Set.of(), 0.5, 0.9, 0.1, 16, 100))

@@ -5,7 +5,9 @@ import dev.refusalguard.proxy.admin.AdminRoutes;
 import dev.refusalguard.proxy.admin.AdminServer;
 import dev.refusalguard.proxy.api.Api;
 import dev.refusalguard.proxy.api.ApiAdapter;
+import dev.refusalguard.proxy.api.AnthropicMessagesAdapter;
 import dev.refusalguard.proxy.api.OpenAiChatAdapter;
+import dev.refusalguard.proxy.api.OpenAiResponsesAdapter;
 import dev.refusalguard.proxy.auditlog.AuditLog;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.UpstreamConfig;
@@ -41,9 +43,10 @@ public final class RefusalGuardProxy implements AutoCloseable {
 
     /** The parts a proxy is assembled from besides its config. */
     public record Parts(RefusalClassifier classifier,
-                        RequestPolicy policy,
+                        java.util.function.Supplier<RequestPolicy> policy,
                         Consumer<ExchangeSummary> exchangeListener,
-                        Function<Boolean, String> biasPage) {
+                        Function<Boolean, String> biasPage,
+                        dev.refusalguard.proxy.exchange.ShadowProber shadow) {
     }
 
     private final ProxyConfig config;
@@ -55,7 +58,9 @@ public final class RefusalGuardProxy implements AutoCloseable {
     private final ProxyServer server;
     private final AdminServer admin;
     private final RefusalClassifier classifier;
+    private final ProxyMetrics metrics;
     private volatile boolean ready;
+    private final java.util.List<AutoCloseable> extras = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RefusalGuardProxy(ProxyConfig config, Parts parts) throws InterruptedException {
         this.config = config;
@@ -65,14 +70,16 @@ public final class RefusalGuardProxy implements AutoCloseable {
                 config.server().inferenceQueue());
         this.upstreams = new UpstreamClient(config.server());
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ProxyMetrics metrics = new ProxyMetrics(registry, knownModels(config));
+        this.metrics = new ProxyMetrics(registry, knownModels(config));
         metrics.gauge(MeterCatalogue.INFERENCE_QUEUE, inference::queued);
         this.audit = AuditLog.open(config.audit());
         RefusalDetector detector = new RefusalDetector(parts.classifier(), inference, config.detection(), metrics);
         ExchangeServices services = new ExchangeServices(config, upstreams, detector, parts.policy(), inference,
-                metrics, audit, parts.exchangeListener());
+                metrics, audit, parts.exchangeListener(), parts.shadow());
         Map<Api, ApiAdapter> adapters = new EnumMap<>(Api.class);
         adapters.put(Api.OPENAI_CHAT, new OpenAiChatAdapter());
+        adapters.put(Api.OPENAI_RESPONSES, new OpenAiResponsesAdapter());
+        adapters.put(Api.ANTHROPIC_MESSAGES, new AnthropicMessagesAdapter());
         ProxyServer started = null;
         AdminServer startedAdmin = null;
         try {
@@ -117,6 +124,11 @@ public final class RefusalGuardProxy implements AutoCloseable {
         return models;
     }
 
+    /** Closes {@code resource} when the proxy stops (policy watcher, counts file...). */
+    public void closeWith(AutoCloseable resource) {
+        extras.add(resource);
+    }
+
     public ProxyConfig config() {
         return config;
     }
@@ -135,6 +147,10 @@ public final class RefusalGuardProxy implements AutoCloseable {
 
     public String adminUrl() {
         return "http://" + hostForUrl(config.server().adminAddress().host()) + ":" + adminPort();
+    }
+
+    public ProxyMetrics metrics() {
+        return metrics;
     }
 
     public PrometheusMeterRegistry registry() {
@@ -172,6 +188,13 @@ public final class RefusalGuardProxy implements AutoCloseable {
     }
 
     private void shutdownResources() {
+        for (AutoCloseable c : extras) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("refusalguard: closing " + c + ": " + e.getMessage());
+            }
+        }
         upstreams.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         inference.close();

@@ -48,7 +48,7 @@ class ChatCompletionsProxyTest {
 
     @Test
     void refusedAnswerIsRephrasedRetriedAndOnlyTheRecoveredAnswerReachesTheAgent() throws Exception {
-        String refusal = OpenAiReplies.completion("I can't help with creating or detecting reverse shells.");
+        String refusal = OpenAiReplies.completion("I'm sorry, but I can't help with creating or detecting reverse shells.");
         String recovered = OpenAiReplies.completion("Here are auditd rules to spot interactive shells over sockets.");
         try (ScriptedUpstream upstream = new ScriptedUpstream(r ->
                 Full.json(r.body().contains("reverse shell") ? refusal : recovered));

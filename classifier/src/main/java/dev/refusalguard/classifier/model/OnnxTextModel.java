@@ -10,12 +10,14 @@ import dev.refusalguard.classifier.text.SparseVector;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.LongBuffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
+import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A text classifier backed by ONNX Runtime: a model written by {@link OnnxLinearModelWriter}, whose metadata names
@@ -29,6 +31,7 @@ public final class OnnxTextModel implements AutoCloseable {
     private final List<String> labels;
     private final HashedNgramFeaturizer featurizer;
     private final Map<String, String> metadata;
+    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
     private OnnxTextModel(OrtEnvironment env, OrtSession session, Map<String, String> metadata) {
         this.env = env;
@@ -98,22 +101,55 @@ public final class OnnxTextModel implements AutoCloseable {
 
     private float[] run(SparseVector x, String output) {
         int n = Math.max(1, x.size());
-        long[] idx = new long[n];
-        float[] val = new float[n];
-        // An empty text still needs one row: index 0 with value 0 contributes nothing.
-        for (int i = 0; i < x.size(); i++) {
-            idx[i] = x.indices()[i];
-            val[i] = x.values()[i];
+        Buffers b = buffers.get().ensure(n);
+        LongBuffer idx = b.indices;
+        FloatBuffer val = b.values;
+        idx.clear();
+        val.clear();
+        if (x.size() == 0) {
+            // An empty text still needs one row: index 0 with value 0 contributes nothing.
+            idx.put(0L);
+            val.put(0f);
+        } else {
+            int[] xi = x.indices();
+            for (int i = 0; i < xi.length; i++) {
+                idx.put(i, xi[i]);
+            }
+            idx.position(xi.length);
+            val.put(x.values());
         }
+        idx.flip();
+        val.flip();
         long[] shape = {n};
-        try (OnnxTensor indices = OnnxTensor.createTensor(env, LongBuffer.wrap(idx), shape);
-             OnnxTensor values = OnnxTensor.createTensor(env, FloatBuffer.wrap(val), shape);
+        try (OnnxTensor indices = OnnxTensor.createTensor(env, idx, shape);
+             OnnxTensor values = OnnxTensor.createTensor(env, val, shape);
              OrtSession.Result result = session.run(Map.of(OnnxLinearModelWriter.INPUT_INDICES, indices,
-                     OnnxLinearModelWriter.INPUT_VALUES, values), java.util.Set.of(output))) {
-            float[] out = (float[]) result.get(0).getValue();
-            return Arrays.copyOf(out, out.length);
+                     OnnxLinearModelWriter.INPUT_VALUES, values), outputSet(output))) {
+            return (float[]) result.get(0).getValue();
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime inference failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static final Set<String> PROBABILITIES_ONLY = Set.of(OnnxLinearModelWriter.OUTPUT_PROBABILITIES);
+    private static final Set<String> LOGITS_ONLY = Set.of(OnnxLinearModelWriter.OUTPUT_LOGITS);
+
+    private static Set<String> outputSet(String output) {
+        return output.equals(OnnxLinearModelWriter.OUTPUT_LOGITS) ? LOGITS_ONLY : PROBABILITIES_ONLY;
+    }
+
+    /** Per-thread direct input buffers: ONNX Runtime reads direct buffers in place instead of copying them. */
+    private static final class Buffers {
+        LongBuffer indices;
+        FloatBuffer values;
+
+        Buffers ensure(int n) {
+            if (indices == null || indices.capacity() < n) {
+                int cap = Math.max(4096, Integer.highestOneBit(n) * 2);
+                indices = ByteBuffer.allocateDirect(cap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
+                values = ByteBuffer.allocateDirect(cap * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            }
+            return this;
         }
     }
 

@@ -7,10 +7,18 @@ import dev.refusalguard.proxy.bias.BiasHtmlRenderer;
 import dev.refusalguard.proxy.bias.BiasJsonRenderer;
 import dev.refusalguard.proxy.bias.BiasTracker;
 import dev.refusalguard.proxy.bias.BiasTrackerConfig;
+import dev.refusalguard.proxy.bias.ShadowProbeConfig;
+import dev.refusalguard.proxy.bias.ShadowSampler;
 import dev.refusalguard.proxy.config.ProxyConfig;
+import dev.refusalguard.proxy.config.ShadowConfig;
+import dev.refusalguard.proxy.exchange.ShadowProber;
+import dev.refusalguard.proxy.metrics.ProxyMetrics;
 import dev.refusalguard.proxy.config.UpstreamConfig;
-import dev.refusalguard.proxy.recovery.PoliciesRequestPolicy;
+import dev.refusalguard.proxy.recovery.PolicyFileWatcher;
+import dev.refusalguard.proxy.recovery.PolicyHolder;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +30,7 @@ final class DefaultParts {
     }
 
     static RefusalGuardProxy start(ProxyConfig config) throws InterruptedException {
+        PolicyHolder policy = PolicyHolder.create(config);
         List<String> models = new ArrayList<>();
         for (UpstreamConfig u : config.upstreams()) {
             models.addAll(u.models());
@@ -32,10 +41,31 @@ final class DefaultParts {
         });
         BiasTracker tracker = new BiasTracker(BiasTrackerConfig.defaults(models.stream().distinct()
                 .limit(BiasTrackerConfig.MAX_MODELS).toList()), Clock.systemUTC());
-        return RefusalGuardProxy.start(config, new RefusalGuardProxy.Parts(
+        ShadowConfig s = config.shadow();
+        java.util.concurrent.atomic.AtomicReference<ProxyMetrics> metrics = new java.util.concurrent.atomic.AtomicReference<>();
+        ShadowProber shadow = !s.enabled() ? null : new ShadowProber(
+                new ShadowSampler(new ShadowProbeConfig(true, s.sampleRate(), s.maxConcurrent())),
+                (analysis, model, originalRefused, twinRefused) -> {
+                    tracker.recordShadowPair(analysis.category(), model, originalRefused, twinRefused);
+                    if (metrics.get() != null) {
+                        metrics.get().shadowPair(model, analysis.category().wireName(), originalRefused, twinRefused);
+                    }
+                });
+        RefusalGuardProxy proxy = RefusalGuardProxy.start(config, new RefusalGuardProxy.Parts(
                 OnnxRefusalClassifier.loadDefault(),
-                PoliciesRequestPolicy.loadDefault(config.recovery().retryAmbiguous()),
+                policy,
                 new BiasExchangeListener(tracker, Clock.systemUTC()),
-                html -> html ? BiasHtmlRenderer.render(tracker.snapshot()) : BiasJsonRenderer.render(tracker.snapshot())));
+                html -> html ? BiasHtmlRenderer.render(tracker.snapshot()) : BiasJsonRenderer.render(tracker.snapshot()),
+                shadow));
+        metrics.set(proxy.metrics());
+        proxy.closeWith(policy);
+        if (config.policyFile() != null && !config.policyFile().isBlank()) {
+            try {
+                proxy.closeWith(new PolicyFileWatcher(policy, Path.of(config.policyFile())));
+            } catch (IOException e) {
+                System.err.println("refusalguard: policy file changes will not be picked up: " + e.getMessage());
+            }
+        }
+        return proxy;
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
  *                             engagement_id); request headers x-refusalguard-context-* override per request
  * @param audit                audit log
  * @param policyFile           optional policy YAML (policies module), reloaded when it changes
+ * @param shadow               shadow probing of neutral twins (off by default)
  */
 public record ProxyConfig(ServerConfig server,
                           List<UpstreamConfig> upstreams,
@@ -31,7 +32,8 @@ public record ProxyConfig(ServerConfig server,
                           RecoveryConfig recovery,
                           Map<String, String> authorizationContext,
                           AuditConfig audit,
-                          String policyFile) {
+                          String policyFile,
+                          ShadowConfig shadow) {
 
     public ProxyConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -42,6 +44,7 @@ public record ProxyConfig(ServerConfig server,
         recovery = recovery == null ? RecoveryConfig.defaults() : recovery;
         authorizationContext = authorizationContext == null ? Map.of() : Map.copyOf(authorizationContext);
         audit = audit == null ? AuditConfig.defaults() : audit;
+        shadow = shadow == null ? ShadowConfig.defaults() : shadow;
 
         if (upstreams.isEmpty()) {
             throw new InvalidConfigException("upstreams", "at least one upstream is required (or --upstream URL)");
@@ -80,7 +83,7 @@ public record ProxyConfig(ServerConfig server,
     /** One upstream for every model: the {@code --upstream URL} simple case. */
     public static ProxyConfig singleUpstream(String baseUrl, ApiFormat format) {
         return new ProxyConfig(null, List.of(new UpstreamConfig("default", baseUrl, format, null, null)), null,
-                "default", null, null, null, null, null, null);
+                "default", null, null, null, null, null, null, null);
     }
 
     public UpstreamConfig upstream(String name) {
@@ -96,21 +99,26 @@ public record ProxyConfig(ServerConfig server,
 
     public ProxyConfig withServer(ServerConfig newServer) {
         return new ProxyConfig(newServer, upstreams, routes, defaultUpstream, streamWindow, detection, recovery,
-                authorizationContext, audit, policyFile);
+                authorizationContext, audit, policyFile, shadow);
     }
 
     public ProxyConfig withRecovery(RecoveryConfig newRecovery) {
         return new ProxyConfig(server, upstreams, routes, defaultUpstream, streamWindow, detection, newRecovery,
-                authorizationContext, audit, policyFile);
+                authorizationContext, audit, policyFile, shadow);
     }
 
     public ProxyConfig withStreamWindow(StreamWindowConfig newWindow) {
         return new ProxyConfig(server, upstreams, routes, defaultUpstream, newWindow, detection, recovery,
-                authorizationContext, audit, policyFile);
+                authorizationContext, audit, policyFile, shadow);
+    }
+
+    public ProxyConfig withShadow(ShadowConfig newShadow) {
+        return new ProxyConfig(server, upstreams, routes, defaultUpstream, streamWindow, detection, recovery,
+                authorizationContext, audit, policyFile, newShadow);
     }
 
     public ProxyConfig withAudit(AuditConfig newAudit) {
         return new ProxyConfig(server, upstreams, routes, defaultUpstream, streamWindow, detection, recovery,
-                authorizationContext, newAudit, policyFile);
+                authorizationContext, newAudit, policyFile, shadow);
     }
 }

@@ -15,13 +15,16 @@ import java.util.Map;
  * @param retryAmbiguous recover requests whose intent is ambiguous (default false: only defensive ones)
  * @param strategies     strategies in the order they are tried (default rephrase, authorization_context, reroute)
  * @param reroute        per requested model, the fallback models to try (routed by the routes table)
+ * @param selection      {@code chain} (strategies in order) or {@code adaptive} (Thompson sampling over success
+ *                       counts per model and category, learning which strategy works)
  */
 public record RecoveryConfig(Boolean enabled,
                              Integer maxAttempts,
                              Duration maxAddedTime,
                              Boolean retryAmbiguous,
                              List<StrategyKind> strategies,
-                             Map<String, List<String>> reroute) {
+                             Map<String, List<String>> reroute,
+                             String selection) {
 
     public RecoveryConfig {
         enabled = enabled == null || enabled;
@@ -32,6 +35,10 @@ public record RecoveryConfig(Boolean enabled,
                 ? List.of(StrategyKind.REPHRASE, StrategyKind.AUTHORIZATION_CONTEXT, StrategyKind.REROUTE)
                 : List.copyOf(strategies);
         reroute = reroute == null ? Map.of() : Map.copyOf(reroute);
+        selection = selection == null ? "chain" : selection.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!selection.equals("chain") && !selection.equals("adaptive")) {
+            throw new InvalidConfigException("recovery.selection", "must be chain or adaptive, got " + selection);
+        }
         ConfigChecks.range("recovery.maxAttempts", maxAttempts, 1, 10);
         ConfigChecks.positive("recovery.maxAddedTime", maxAddedTime);
         if (strategies.isEmpty() && enabled) {
@@ -40,6 +47,6 @@ public record RecoveryConfig(Boolean enabled,
     }
 
     public static RecoveryConfig defaults() {
-        return new RecoveryConfig(null, null, null, null, null, null);
+        return new RecoveryConfig(null, null, null, null, null, null, null);
     }
 }

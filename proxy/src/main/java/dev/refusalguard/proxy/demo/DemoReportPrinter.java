@@ -17,13 +17,16 @@ import java.util.stream.Collectors;
  *
  * <p>Meters read (Prometheus names as the proxy's {@code MeterCatalogue} declares them):
  * {@value #REFUSALS_METER} summed by label {@value #SIGNAL_LABEL}; {@value #RECOVERY_ATTEMPTS_METER} summed by
- * label {@value #STRATEGY_LABEL} over samples whose {@value #RESULT_LABEL} is {@value #RECOVERED_RESULT}.
+ * label {@value #STRATEGY_LABEL} over samples whose {@value #RESULT_LABEL} is {@value #RECOVERED_RESULT};
+ * {@value #OUTCOMES_METER} summed by label {@value #OUTCOME_LABEL}.
  */
 public final class DemoReportPrinter {
 
     public static final String REFUSALS_METER = "refusalguard_refusals_total";
     public static final String RECOVERY_ATTEMPTS_METER = "refusalguard_recovery_attempts_total";
+    public static final String OUTCOMES_METER = "refusalguard_outcomes_total";
     public static final String SIGNAL_LABEL = "signal";
+    public static final String OUTCOME_LABEL = "outcome";
     public static final String STRATEGY_LABEL = "strategy";
     public static final String RESULT_LABEL = "result";
     public static final String RECOVERED_RESULT = "recovered";
@@ -67,6 +70,11 @@ public final class DemoReportPrinter {
         row(out, "refused in the end", summary.refusedInTheEnd() + String.format(Locale.ROOT,
                 "  (offensive, refusal stands: %d; defensive: %d)", summary.offensiveRefusedInTheEnd(),
                 summary.refusedInTheEnd() - summary.offensiveRefusedInTheEnd()));
+        row(out, "offensive answered (should be 0)", Integer.toString(summary.offensiveAnswered()));
+        if (metrics != null && metrics.has(OUTCOMES_METER)) {
+            row(out, "final outcomes", join(metrics.sumBy(OUTCOMES_METER, OUTCOME_LABEL, l -> true))
+                    + "  (proxy metrics)");
+        }
         if (summary.directRun()) {
             row(out, "refusal rate without proxy", pct(summary.refusalRateWithoutProxy())
                     + "  (" + summary.refusalsWithoutProxy() + "/" + n + ")");

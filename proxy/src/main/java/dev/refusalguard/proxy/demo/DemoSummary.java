@@ -75,6 +75,11 @@ public record DemoSummary(List<DemoExchange> exchanges, boolean directRun, long 
         return count(e -> e.offensive() && e.outcome() == AnswerOutcome.REFUSAL);
     }
 
+    /** Offensive requests that got a compliant answer through the proxy (should be 0: their refusals stand). */
+    public int offensiveAnswered() {
+        return count(e -> e.offensive() && e.outcome() == AnswerOutcome.COMPLIANCE);
+    }
+
     public int errors() {
         return count(e -> e.outcome() == AnswerOutcome.ERROR);
     }

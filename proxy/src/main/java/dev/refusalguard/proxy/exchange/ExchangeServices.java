@@ -9,18 +9,22 @@ import dev.refusalguard.proxy.recovery.RequestPolicy;
 import dev.refusalguard.proxy.upstream.UpstreamClient;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What every exchange shares: built once at start-up, immutable, thread-safe parts only.
  *
+ * @param policy           the current recovery policy (each exchange takes one snapshot)
+ * @param shadow           shadow prober, or null when shadow probing is off
  * @param exchangeListener told about every finished LLM exchange (the /bias tracker); never blocks
  */
 public record ExchangeServices(ProxyConfig config,
                                UpstreamClient upstreams,
                                RefusalDetector detector,
-                               RequestPolicy policy,
+                               Supplier<RequestPolicy> policy,
                                InferenceExecutor inference,
                                ProxyMetrics metrics,
                                AuditLog audit,
-                               Consumer<ExchangeSummary> exchangeListener) {
+                               Consumer<ExchangeSummary> exchangeListener,
+                               ShadowProber shadow) {
 }

@@ -1,6 +1,7 @@
 package dev.refusalguard.proxy.exchange;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.refusalguard.policies.RecoveryMemory;
 import dev.refusalguard.policies.RequestAnalysis;
 import dev.refusalguard.policies.StrategyKind;
 import dev.refusalguard.policies.TaskCategory;
@@ -9,6 +10,7 @@ import dev.refusalguard.proxy.api.ApiAdapter;
 import dev.refusalguard.proxy.api.ParsedRequest;
 import dev.refusalguard.proxy.detect.Detection;
 import dev.refusalguard.proxy.metrics.ProxyMetrics;
+import dev.refusalguard.proxy.recovery.RequestPolicy;
 import dev.refusalguard.proxy.upstream.UpstreamCall;
 import dev.refusalguard.proxy.upstream.UpstreamFailure;
 import io.netty.buffer.ByteBufAllocator;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -48,9 +51,15 @@ public final class LlmExchange implements AgentExchange {
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<RequestAnalysis> analysisFuture;
     private final RecoveryPlanner planner;
+    /** The policy snapshot this request uses from start to end (reloads affect later requests only). */
+    private final RequestPolicy policy;
+    private final String modelTag;
+    private final String fingerprint;
 
     private RequestAnalysis analysis;
     private AttemptPlan plan;
+    /** The agent's own request as first sent (shadow probes rephrase it). */
+    private final AttemptPlan originalPlan;
     private UpstreamAttempt current;
     private int attempts;
     private Detection firstDetection;
@@ -77,16 +86,36 @@ public final class LlmExchange implements AgentExchange {
         this.requestId = requestId;
         this.plan = new AttemptPlan(body, originalBytes, services.config().upstreamForModel(request.model()),
                 request.model(), List.of(), request.lastUserText());
-        this.planner = new RecoveryPlanner(services.config(), adapter, services.policy(),
-                authorizationFields(agentHeaders), services.config().recovery().strategies());
+        this.originalPlan = plan;
+        this.policy = services.policy().get();
+        this.modelTag = services.metrics().modelTag(request.model());
+        this.planner = new RecoveryPlanner(services.config(), adapter, policy, authorizationFields(agentHeaders),
+                modelTag);
+        this.fingerprint = policy.memory() == null ? null
+                : RecoveryMemory.fingerprint(request.model(), request.lastUserText());
         this.analysisFuture = services.inference().submit(
-                () -> services.policy().analyze(request.systemText(), request.lastUserText()));
+                () -> policy.analyze(request.systemText(), request.lastUserText()));
     }
 
     /** Starts the first attempt. */
     public void start() {
         long timeoutNanos = services.config().server().requestTimeout().toNanos();
         deadline = loop.schedule(this::onDeadline, timeoutNanos, TimeUnit.NANOSECONDS);
+        Optional<StrategyKind> remembered = fingerprint == null ? Optional.empty()
+                : policy.memory().recall(fingerprint);
+        if (remembered.isPresent()) {
+            // A strategy recovered this very request before: once its intent is known, skip the refused attempt.
+            analysisFuture.whenComplete((a, e) -> loop.execute(() -> {
+                analysis = a;
+                if (finished) {
+                    return;
+                }
+                AttemptPlan first = a != null && policy.mayRecover(a)
+                        ? planner.applyFirst(remembered.get(), plan, request.model(), a) : null;
+                launch(first != null ? first : plan);
+            }));
+            return;
+        }
         analysisFuture.whenComplete((a, e) -> loop.execute(() -> analysis = a));
         launch(plan);
     }
@@ -166,7 +195,7 @@ public final class LlmExchange implements AgentExchange {
         }
         noteJudged(detection);
         if (!detection.refusal()) {
-            deliverBuffered(attempt, attempt.number() == 1 ? Outcome.SERVED : Outcome.RECOVERED);
+            deliverBuffered(attempt, plan.strategies().isEmpty() ? Outcome.SERVED : Outcome.RECOVERED);
             return;
         }
         onRefusal(attempt, detection);
@@ -179,7 +208,7 @@ public final class LlmExchange implements AgentExchange {
         }
         noteJudged(detection);
         if (!detection.refusal()) {
-            releaseStream(attempt, attempt.number() == 1 ? Outcome.SERVED : Outcome.RECOVERED);
+            releaseStream(attempt, plan.strategies().isEmpty() ? Outcome.SERVED : Outcome.RECOVERED);
             return;
         }
         onRefusal(attempt, detection);
@@ -196,7 +225,7 @@ public final class LlmExchange implements AgentExchange {
             return;
         }
         services.metrics().upstreamError(attempt.upstream().name(), failure.tag());
-        if (attempt.number() > 1 && plan.lastStrategy() != null) {
+        if (plan.lastStrategy() != null) {
             services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(),
                     "error");
         }
@@ -240,11 +269,17 @@ public final class LlmExchange implements AgentExchange {
         if (analysis == null) {
             analysis = analysisFuture.getNow(null);
         }
-        if (attempt.number() > 1 && plan.lastStrategy() != null) {
+        if (plan.lastStrategy() != null) {
             services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(),
                     "refused");
+            if (analysis != null) {
+                policy.selector().recordOutcome(modelTag, analysis.category(), plan.lastStrategy(), false);
+            }
+            if (fingerprint != null && plan.strategies().size() == 1 && attempt.number() == 1) {
+                policy.memory().forget(fingerprint);
+            }
         }
-        if (analysis == null || !services.policy().mayRecover(analysis)) {
+        if (analysis == null || !policy.mayRecover(analysis)) {
             deliverRefusal(attempt, Outcome.BLOCKED_BY_INTENT);
             return;
         }
@@ -265,12 +300,11 @@ public final class LlmExchange implements AgentExchange {
     }
 
     private boolean canRetry() {
-        var recovery = services.config().recovery();
-        if (!recovery.enabled() || attempts >= recovery.maxAttempts()) {
+        if (attempts >= policy.maxAttempts()) {
             return false;
         }
         return recoveryStartNanos == 0
-                || System.nanoTime() - recoveryStartNanos < recovery.maxAddedTime().toNanos();
+                || System.nanoTime() - recoveryStartNanos < policy.maxAddedTime().toNanos();
     }
 
     private void deliverRefusal(UpstreamAttempt attempt, Outcome outcome) {
@@ -388,6 +422,12 @@ public final class LlmExchange implements AgentExchange {
         }
         if (outcome == Outcome.RECOVERED && plan.lastStrategy() != null) {
             m.recoveryAttempt(request.model(), category, plan.lastStrategy().wireName(), "recovered");
+            if (a != null) {
+                policy.selector().recordOutcome(modelTag, a.category(), plan.lastStrategy(), true);
+            }
+            if (fingerprint != null) {
+                policy.memory().remember(fingerprint, plan.lastStrategy());
+            }
         }
         m.outcome(api, request.model(), category, sensitive, outcome.tag());
         ExchangeSummary summary = new ExchangeSummary(requestId, api, request.model(), a, request.stream(),
@@ -396,6 +436,12 @@ public final class LlmExchange implements AgentExchange {
                 plan.strategies().stream().map(StrategyKind::wireName).toList(), attempts, outcome.tag(),
                 plan.model(), request.lastUserText(), plan.userText(), System.nanoTime() - startNanos);
         services.audit().record(summary);
+        if (services.shadow() != null && a != null && firstDetection != null && outcome != Outcome.ERROR
+                && !request.stream()) {
+            services.shadow().maybeProbe(services, loop, adapter, policy, originalPlan.body(),
+                    originalPlan.upstream(), pathAndQuery, upstreamHeadersFor(originalPlan), request.model(), a,
+                    firstRefused);
+        }
         services.exchangeListener().accept(summary);
     }
 
@@ -418,6 +464,7 @@ public final class LlmExchange implements AgentExchange {
     }
 
     private Map<String, String> authorizationFields(HttpHeaders agentHeaders) {
-        return authorizationFieldsFrom(services.config().authorizationContext(), agentHeaders);
+        // Defaults come from the policy; request headers override them field by field.
+        return authorizationFieldsFrom(Map.of(), agentHeaders);
     }
 }

@@ -12,13 +12,17 @@ import dev.refusalguard.proxy.recovery.RequestPolicy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Builds the next attempt after a refusal: walks the configured strategy order, skipping strategies that do not
- * apply (nothing to rephrase, no authorization fields, no fallback model), and applies each on top of the previous
- * attempt, so later attempts combine strategies. One per exchange, one event loop.
+ * Builds the next attempt after a refusal: asks the policy's selector (fixed chain or adaptive) for a strategy
+ * among those still available, skips strategies that turn out not to apply (nothing to rephrase, no authorization
+ * fields, no fallback model), and applies each on top of the previous attempt, so later attempts combine
+ * strategies. One per exchange, one event loop.
  */
 final class RecoveryPlanner {
 
@@ -26,32 +30,47 @@ final class RecoveryPlanner {
     private final ApiAdapter adapter;
     private final RequestPolicy policy;
     private final Map<String, String> authorizationFields;
-    private final List<StrategyKind> order;
-    private int nextStrategy;
+    private final String modelTag;
+    private final Set<StrategyKind> available = EnumSet.allOf(StrategyKind.class);
+    private final Set<StrategyKind> tried = EnumSet.noneOf(StrategyKind.class);
     private int nextFallback;
 
     RecoveryPlanner(ProxyConfig config, ApiAdapter adapter, RequestPolicy policy,
-                    Map<String, String> authorizationFields, List<StrategyKind> order) {
+                    Map<String, String> authorizationFields, String modelTag) {
         this.config = config;
         this.adapter = adapter;
         this.policy = policy;
         this.authorizationFields = authorizationFields;
-        this.order = order;
+        this.modelTag = modelTag;
     }
 
     /** The next attempt, or null when no strategy applies any more. */
     AttemptPlan next(AttemptPlan previous, String originalModel, RequestAnalysis analysis) {
-        while (nextStrategy < order.size()) {
-            StrategyKind kind = order.get(nextStrategy);
+        while (true) {
+            Optional<StrategyKind> pick = policy.selector().next(modelTag, analysis.category(), available, tried);
+            if (pick.isEmpty()) {
+                return null;
+            }
+            StrategyKind kind = pick.get();
             AttemptPlan plan = apply(kind, previous, originalModel, analysis);
-            if (kind != StrategyKind.REROUTE || plan == null) {
-                nextStrategy++;
+            if (plan == null) {
+                available.remove(kind);
+                continue;
             }
-            if (plan != null) {
-                return plan;
+            if (kind != StrategyKind.REROUTE || nextFallback >= policy.reroute(originalModel).size()) {
+                tried.add(kind);
             }
+            return plan;
         }
-        return null;
+    }
+
+    /** A specific strategy applied to the first attempt (a remembered recovery), or null if it does not apply. */
+    AttemptPlan applyFirst(StrategyKind kind, AttemptPlan original, String originalModel, RequestAnalysis analysis) {
+        AttemptPlan plan = apply(kind, original, originalModel, analysis);
+        if (plan != null) {
+            tried.add(kind);
+        }
+        return plan;
     }
 
     private AttemptPlan apply(StrategyKind kind, AttemptPlan previous, String originalModel,
@@ -70,7 +89,7 @@ final class RecoveryPlanner {
                         previous.model(), previous, kind);
             }
             case REROUTE -> {
-                List<String> fallbacks = config.recovery().reroute().getOrDefault(originalModel, List.of());
+                List<String> fallbacks = policy.reroute(originalModel);
                 while (nextFallback < fallbacks.size()) {
                     String model = fallbacks.get(nextFallback++);
                     UpstreamConfig upstream = config.upstreamForModel(model);

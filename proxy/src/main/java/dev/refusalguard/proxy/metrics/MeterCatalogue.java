@@ -37,6 +37,11 @@ public enum MeterCatalogue {
             "Streamed answers released to the agent and found to be refusals afterwards (recorded, not replaced).",
             List.of("api", "model", "signal")),
 
+    SHADOW_PROBES("refusalguard_shadow_probes", Type.COUNTER, "",
+            "Shadow-probe pairs: a sampled defensive request with sensitive wording and its neutral-rephrased twin"
+                    + " sent in the background; original/twin say whether each was refused (McNemar in /bias).",
+            List.of("model", "category", "original", "twin")),
+
     CLASSIFIER_TIME("refusalguard_classifier", Type.TIMER, "seconds",
             "Time of one refusal-classifier inference (full text or stream prefix), on the inference executor.",
             List.of("mode")),

@@ -65,6 +65,11 @@ public final class ProxyMetrics {
         counter(MeterCatalogue.LATE_REFUSALS, api, modelTag(model), signal).increment();
     }
 
+    public void shadowPair(String model, String category, boolean originalRefused, boolean twinRefused) {
+        counter(MeterCatalogue.SHADOW_PROBES, modelTag(model), category, originalRefused ? "refused" : "complied",
+                twinRefused ? "refused" : "complied").increment();
+    }
+
     public void classifierTime(String mode, long nanos) {
         timer(MeterCatalogue.CLASSIFIER_TIME, mode).record(Duration.ofNanos(nanos));
     }

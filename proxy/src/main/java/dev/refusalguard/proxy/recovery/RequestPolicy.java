@@ -1,13 +1,19 @@
 package dev.refusalguard.proxy.recovery;
 
+import dev.refusalguard.policies.RecoveryMemory;
 import dev.refusalguard.policies.RequestAnalysis;
+import dev.refusalguard.policies.StrategySelector;
 import dev.refusalguard.policies.TaskCategory;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The proxy's view of the policies module: request analysis and the text side of the strategies. Implementations
- * are thread-safe and may take up to about a millisecond (they run on the inference executor).
+ * One immutable snapshot of the recovery policy, as the proxy uses it: request analysis, the intent gate, the
+ * text side of the strategies, selection, memory and budgets. An exchange takes a snapshot when it starts, so a
+ * policy reload never changes a request in flight. Thread-safe; analysis may take up to about a millisecond (it
+ * runs on the inference executor).
  */
 public interface RequestPolicy {
 
@@ -18,11 +24,27 @@ public interface RequestPolicy {
     String rephrase(String text, TaskCategory category);
 
     /**
-     * A structured authorization block (organisation, role, asset scope, engagement id) for system context, or null
-     * when no field is known.
+     * A structured authorization block (organisation, role, asset scope, engagement id) for system context from
+     * the configured defaults overridden field by field by {@code requestFields}, or null when organisation or role
+     * is unknown.
      */
-    String authorizationBlock(Map<String, String> fields);
+    String authorizationBlock(Map<String, String> requestFields);
 
     /** Whether a refused request with this analysis may be recovered (the intent gate). */
     boolean mayRecover(RequestAnalysis analysis);
+
+    /** Picks the next strategy and learns from outcomes (shared across reloads). */
+    StrategySelector selector();
+
+    /** Remembers which strategy recovered a request fingerprint, or null when disabled. */
+    RecoveryMemory memory();
+
+    /** Upstream attempts allowed per agent request, the first included. */
+    int maxAttempts();
+
+    /** No new attempt starts once recovery has taken this long. */
+    Duration maxAddedTime();
+
+    /** Fallback models for a requested model, in order. */
+    List<String> reroute(String model);
 }

@@ -114,6 +114,7 @@ class DemoAgentTest {
                 .containsPattern("refused in the end\\s+" + s.refusedInTheEnd())
                 .contains("refusal rate without proxy", "refusal rate with proxy")
                 .containsPattern("offensive, refusal stands: " + s.offensiveRefusedInTheEnd())
+                .containsPattern("offensive answered \\(should be 0\\)\\s+0")
                 .contains("/metrics");
         assertThat(s.offensiveRefusedInTheEnd()).isEqualTo(s.offensiveRequests()).isEqualTo(REQUESTS / DemoAgent.OFFENSIVE_EVERY);
     }

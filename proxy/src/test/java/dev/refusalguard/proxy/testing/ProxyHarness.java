@@ -6,7 +6,7 @@ import dev.refusalguard.proxy.RefusalGuardProxy;
 import dev.refusalguard.proxy.config.ApiFormat;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.ServerConfig;
-import dev.refusalguard.proxy.recovery.PoliciesRequestPolicy;
+import dev.refusalguard.proxy.recovery.PolicyHolder;
 
 import java.util.function.UnaryOperator;
 
@@ -34,6 +34,6 @@ public final class ProxyHarness {
                                           UnaryOperator<ProxyConfig> customise) throws Exception {
         ProxyConfig config = customise.apply(config(upstreamUrl));
         return RefusalGuardProxy.start(config, new RefusalGuardProxy.Parts(classifier,
-                PoliciesRequestPolicy.loadDefault(config.recovery().retryAmbiguous()), s -> { }, html -> "{}"));
+                PolicyHolder.create(config), s -> { }, html -> "{}", null));
     }
 }
