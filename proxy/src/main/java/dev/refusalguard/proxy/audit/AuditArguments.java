@@ -88,7 +88,7 @@ final class AuditArguments {
             }
         }
         try {
-            ApiFormat format = ApiFormat.fromWireName(values.getOrDefault("--format", "openai"));
+            ApiFormat format = format(values.getOrDefault("--format", "openai"));
             AuthorizationContext context = new AuthorizationContext(
                     values.getOrDefault("--context-organisation", "Example Corp Security Operations Center"),
                     values.getOrDefault("--context-role", "SOC analyst on the internal defensive security team"),
@@ -115,6 +115,14 @@ final class AuditArguments {
                     systemPrompt(values.get("--system-prompt-file")));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static ApiFormat format(String value) {
+        try {
+            return ApiFormat.fromWireName(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format must be openai or anthropic: " + value);
         }
     }
 

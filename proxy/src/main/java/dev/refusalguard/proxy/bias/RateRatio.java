@@ -6,13 +6,16 @@ package dev.refusalguard.proxy.bias;
  *
  * @param ratio     point estimate
  * @param ci95      95% interval
- * @param corrected true when a zero event count forced adding 0.5 to every cell before estimating
+ * @param corrected true when a zero event count forced adding 0.5 to every cell (see {@link #katz})
  */
 public record RateRatio(double ratio, ConfidenceInterval ci95, boolean corrected) {
 
     /**
      * Katz estimate, or null when either group has no trials, or when both have no events (no ratio exists).
-     * A zero in one group's events (or non-events) is handled by the Haldane correction (0.5 added to each cell).
+     * A zero event count in one group is handled by the Haldane correction (0.5 added to each cell) for the
+     * interval; the point estimate stays the observed ratio when it is finite (0 when the exposed group has no
+     * events, and then the interval starts at 0), and is the corrected one only when the baseline has no events
+     * (the observed ratio would be infinite). {@code corrected} flags both cases.
      */
     public static RateRatio katz(long exposedEvents, long exposedTrials, long baselineEvents, long baselineTrials) {
         check(exposedEvents, exposedTrials, "exposed");
@@ -31,11 +34,18 @@ public record RateRatio(double ratio, ConfidenceInterval ci95, boolean corrected
             n1 += 1.0;
             n2 += 1.0;
         }
-        double ratio = (a / n1) / (b / n2);
+        double estimate = (a / n1) / (b / n2);
         double se = Math.sqrt(1.0 / a - 1.0 / n1 + 1.0 / b - 1.0 / n2);
-        double log = Math.log(ratio);
+        double log = Math.log(estimate);
         double half = NormalQuantiles.Z_95 * se;
-        return new RateRatio(ratio, new ConfidenceInterval(Math.exp(log - half), Math.exp(log + half)), corrected);
+        double lower = Math.exp(log - half);
+        double upper = Math.exp(log + half);
+        if (exposedEvents == 0) {
+            return new RateRatio(0.0, new ConfidenceInterval(0.0, upper), true);
+        }
+        double ratio = baselineEvents == 0 ? estimate
+                : ((double) exposedEvents / exposedTrials) / ((double) baselineEvents / baselineTrials);
+        return new RateRatio(ratio, new ConfidenceInterval(lower, upper), corrected);
     }
 
     private static void check(long events, long trials, String group) {

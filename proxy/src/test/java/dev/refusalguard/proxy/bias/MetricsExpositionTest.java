@@ -27,7 +27,7 @@ class MetricsExpositionTest {
         metrics.recoveryAttempt("gpt-a", "malware_analysis", "rephrase", "recovered");
         metrics.outcome("openai_chat", "gpt-a", "malware_analysis", true, "recovered");
         metrics.lateRefusal("openai_chat", "gpt-a", "classifier");
-        metrics.shadowPair("gpt-a", "log_analysis", true, false);
+        metrics.shadowPair("gpt-a", "malware_analysis", true, false);
         metrics.classifierTime("full", 120_000);
         metrics.proxyAddedTime("openai_chat", false, 900_000);
         metrics.upstreamTime("primary", 200, 250_000_000);

@@ -41,6 +41,16 @@ class RateRatioTest {
     }
 
     @Test
+    void zeroExposedEventsGiveRatioZeroWithAnIntervalFromZero() {
+        // a tiny exposed group with no refusals must not look like a bias (the corrected estimate would be 3.9)
+        RateRatio ratio = RateRatio.katz(0, 4, 2, 96);
+        assertThat(ratio.ratio()).isZero();
+        assertThat(ratio.ci95().lower()).isZero();
+        assertThat(ratio.ci95().upper()).isGreaterThan(1.0);
+        assertThat(ratio.corrected()).isTrue();
+    }
+
+    @Test
     void noRatioExistsWithoutTrialsOrWithoutAnyEvents() {
         assertThat(RateRatio.katz(1, 10, 0, 0)).isNull();
         assertThat(RateRatio.katz(0, 10, 0, 10)).isNull();
