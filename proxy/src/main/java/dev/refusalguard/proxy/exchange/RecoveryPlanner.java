@@ -9,6 +9,8 @@ import dev.refusalguard.proxy.api.ParsedRequest;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
+import dev.refusalguard.proxy.translate.Translation;
+import dev.refusalguard.proxy.translate.Translations;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,8 +19,10 @@ import java.util.Map;
 
 /**
  * Builds the next attempt after a refusal: walks the configured strategy order, skipping strategies that do not
- * apply (nothing to rephrase, no authorization fields, no fallback model), and applies each on top of the previous
- * attempt, so later attempts combine strategies. One per exchange, one event loop.
+ * apply (nothing to rephrase, no authorization fields, no fallback model, a fallback whose upstream format cannot
+ * serve the agent's API), and applies each on top of the previous attempt, so later attempts combine strategies.
+ * Plans keep the body in the agent's API; a fallback on an upstream of another format gets translated bytes.
+ * One per exchange, one event loop.
  */
 final class RecoveryPlanner {
 
@@ -74,7 +78,7 @@ final class RecoveryPlanner {
                 while (nextFallback < fallbacks.size()) {
                     String model = fallbacks.get(nextFallback++);
                     UpstreamConfig upstream = config.upstreamForModel(model);
-                    if (upstream.format() == previous.upstream().format()) {
+                    if (Translations.canServe(adapter.api(), upstream.format())) {
                         yield plan(adapter.withModel(previous.body(), model), upstream, model, previous, kind);
                     }
                 }
@@ -94,7 +98,9 @@ final class RecoveryPlanner {
         } catch (ApiRequestException e) {
             userText = previous.userText();
         }
-        return new AttemptPlan(body, body.toString().getBytes(StandardCharsets.UTF_8), upstream, model,
-                List.copyOf(strategies), userText);
+        Translation translation = Translations.between(adapter.api(), upstream.format());
+        ObjectNode wire = translation == null ? body : translation.request(body);
+        return new AttemptPlan(body, wire.toString().getBytes(StandardCharsets.UTF_8), upstream, model,
+                List.copyOf(strategies), userText, translation);
     }
 }
