@@ -12,7 +12,6 @@ import dev.refusalguard.proxy.config.ApiFormat;
 import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.metrics.ProxyMetrics;
 import dev.refusalguard.proxy.translate.Translation;
-import dev.refusalguard.proxy.translate.Translations;
 import dev.refusalguard.proxy.upstream.UpstreamCall;
 import dev.refusalguard.proxy.upstream.UpstreamFailure;
 import io.netty.buffer.ByteBufAllocator;
@@ -81,7 +80,7 @@ public final class LlmExchange implements AgentExchange {
         this.onDone = onDone;
         this.requestId = requestId;
         UpstreamConfig first = services.config().upstreamForModel(request.model());
-        Translation translation = Translations.between(adapter.api(), first.format());
+        Translation translation = RouteTranslation.forModel(services.config(), adapter.api(), request.model());
         byte[] firstBytes = translation == null ? originalBytes
                 : translation.request(body).toString().getBytes(StandardCharsets.UTF_8);
         this.plan = new AttemptPlan(body, firstBytes, first, request.model(), List.of(), request.lastUserText(),

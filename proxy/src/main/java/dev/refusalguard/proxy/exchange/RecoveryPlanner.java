@@ -10,7 +10,6 @@ import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
 import dev.refusalguard.proxy.translate.Translation;
-import dev.refusalguard.proxy.translate.Translations;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,7 +77,7 @@ final class RecoveryPlanner {
                 while (nextFallback < fallbacks.size()) {
                     String model = fallbacks.get(nextFallback++);
                     UpstreamConfig upstream = config.upstreamForModel(model);
-                    if (Translations.canServe(adapter.api(), upstream.format())) {
+                    if (RouteTranslation.canServe(config, adapter.api(), model)) {
                         yield plan(adapter.withModel(previous.body(), model), upstream, model, previous, kind);
                     }
                 }
@@ -98,7 +97,7 @@ final class RecoveryPlanner {
         } catch (ApiRequestException e) {
             userText = previous.userText();
         }
-        Translation translation = Translations.between(adapter.api(), upstream.format());
+        Translation translation = RouteTranslation.forModel(config, adapter.api(), model);
         ObjectNode wire = translation == null ? body : translation.request(body);
         return new AttemptPlan(body, wire.toString().getBytes(StandardCharsets.UTF_8), upstream, model,
                 List.copyOf(strategies), userText, translation);
