@@ -9,8 +9,11 @@ import dev.refusalguard.proxy.api.AnswerInspection;
 import dev.refusalguard.proxy.api.ApiAdapter;
 import dev.refusalguard.proxy.api.ParsedRequest;
 import dev.refusalguard.proxy.detect.Detection;
+import dev.refusalguard.proxy.config.ApiFormat;
+import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.metrics.ProxyMetrics;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
+import dev.refusalguard.proxy.translate.Translation;
 import dev.refusalguard.proxy.upstream.UpstreamCall;
 import dev.refusalguard.proxy.upstream.UpstreamFailure;
 import io.netty.buffer.ByteBufAllocator;
@@ -21,6 +24,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.ScheduledFuture;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +88,12 @@ public final class LlmExchange implements AgentExchange {
         this.responder = new AgentResponder(ctx, keepAlive);
         this.onDone = onDone;
         this.requestId = requestId;
-        this.plan = new AttemptPlan(body, originalBytes, services.config().upstreamForModel(request.model()),
-                request.model(), List.of(), request.lastUserText());
+        UpstreamConfig first = services.config().upstreamForModel(request.model());
+        Translation translation = RouteTranslation.forModel(services.config(), adapter.api(), request.model());
+        byte[] firstBytes = translation == null ? originalBytes
+                : translation.request(body).toString().getBytes(StandardCharsets.UTF_8);
+        this.plan = new AttemptPlan(body, firstBytes, first, request.model(), List.of(), request.lastUserText(),
+                translation);
         this.originalPlan = plan;
         this.policy = services.policy().get();
         this.modelTag = services.metrics().modelTag(request.model());
@@ -159,22 +167,23 @@ public final class LlmExchange implements AgentExchange {
             upstreamNanosBefore += current.upstreamNanos();
         }
         UpstreamAttempt attempt = new UpstreamAttempt(this, adapter, services, loop, next.upstream(), attempts,
-                request.stream());
+                request.stream(), next.translation(), next.body());
         current = attempt;
         HttpHeaders headers = upstreamHeadersFor(next);
-        UpstreamCall call = services.upstreams().newCall(loop, next.upstream(), HttpMethod.POST, pathAndQuery,
-                headers, next.bytes(), attempt);
+        UpstreamCall call = services.upstreams().newCall(loop, next.upstream(), HttpMethod.POST,
+                next.path(pathAndQuery), headers, next.bytes(), attempt);
         attempt.start(call);
     }
 
     private HttpHeaders upstreamHeadersFor(AttemptPlan p) {
-        HttpHeaders headers = upstreamHeaders;
+        HttpHeaders headers = p.translation() == null ? upstreamHeaders
+                : TranslatedHeaders.forUpstream(upstreamHeaders, p.upstream().format());
         String keyEnv = p.upstream().apiKeyEnv();
         if (keyEnv != null && !keyEnv.isBlank()) {
             String key = System.getenv(keyEnv);
             if (key != null && !key.isBlank()) {
-                headers = upstreamHeaders.copy();
-                if (p.upstream().format() == dev.refusalguard.proxy.config.ApiFormat.ANTHROPIC) {
+                headers = headers.copy();
+                if (p.upstream().format() == ApiFormat.ANTHROPIC) {
                     headers.set("x-api-key", key);
                     headers.remove("authorization");
                 } else {
@@ -438,7 +447,7 @@ public final class LlmExchange implements AgentExchange {
                 plan.model(), request.lastUserText(), plan.userText(), System.nanoTime() - startNanos);
         services.audit().record(summary);
         if (services.shadow() != null && a != null && firstDetection != null && outcome != Outcome.ERROR
-                && !request.stream()) {
+                && !request.stream() && originalPlan.translation() == null) {
             services.shadow().maybeProbe(services, loop, adapter, policy, originalPlan.body(),
                     originalPlan.upstream(), pathAndQuery, upstreamHeadersFor(originalPlan), request.model(), a,
                     firstRefused);

@@ -9,6 +9,7 @@ import dev.refusalguard.proxy.api.ParsedRequest;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
+import dev.refusalguard.proxy.translate.Translation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ final class RecoveryPlanner {
                 while (nextFallback < fallbacks.size()) {
                     String model = fallbacks.get(nextFallback++);
                     UpstreamConfig upstream = config.upstreamForModel(model);
-                    if (upstream.format() == previous.upstream().format()) {
+                    if (RouteTranslation.canServe(config, adapter.api(), model)) {
                         yield plan(adapter.withModel(previous.body(), model), upstream, model, previous, kind);
                     }
                 }
@@ -113,7 +114,10 @@ final class RecoveryPlanner {
         } catch (ApiRequestException e) {
             userText = previous.userText();
         }
-        return new AttemptPlan(body, body.toString().getBytes(StandardCharsets.UTF_8), upstream, model,
-                List.copyOf(strategies), userText);
+        // Plans keep the body in the agent's API; an upstream of another format gets translated bytes.
+        Translation translation = RouteTranslation.forModel(config, adapter.api(), model);
+        ObjectNode wire = translation == null ? body : translation.request(body);
+        return new AttemptPlan(body, wire.toString().getBytes(StandardCharsets.UTF_8), upstream, model,
+                List.copyOf(strategies), userText, translation);
     }
 }

@@ -2,6 +2,7 @@ package dev.refusalguard.proxy.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refusalguard.classifier.PrefixDecision;
 import dev.refusalguard.classifier.PrefixVerdict;
 import dev.refusalguard.proxy.api.AnswerInspection;
@@ -14,11 +15,15 @@ import dev.refusalguard.proxy.detect.Detection;
 import dev.refusalguard.proxy.detect.RefusalDetector;
 import dev.refusalguard.proxy.sse.SseEvent;
 import dev.refusalguard.proxy.sse.SseEventSplitter;
+import dev.refusalguard.proxy.translate.StreamTranslator;
+import dev.refusalguard.proxy.translate.Translation;
 import dev.refusalguard.proxy.upstream.UpstreamCall;
 import dev.refusalguard.proxy.upstream.UpstreamFailure;
 import dev.refusalguard.proxy.upstream.UpstreamResponseListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
@@ -28,6 +33,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  * for a streamed answer it holds the opening events in the refusal window until the classifier decides, then
  * either releases them and relays the rest with backpressure, or is aborted by the exchange so that no byte of a
  * refused answer reaches the agent.
+ *
+ * <p>When the upstream speaks another format than the agent, the answer is translated into the agent's format
+ * before it is inspected or delivered: a buffered body as a whole, a stream event by event at SSE event boundaries.
  *
  * <p>Owns: the buffered body, the held events and the SSE splitter; each is released on every exit (delivery,
  * abort, failure). All methods run on the exchange's event loop, so no field needs to be volatile.
@@ -55,6 +64,8 @@ final class UpstreamAttempt implements UpstreamResponseListener {
     private final UpstreamConfig upstream;
     private final int number;
     private final boolean streamRequested;
+    private final Translation translation;
+    private final ObjectNode agentBody;
 
     private UpstreamCall call;
     private Mode mode = Mode.WAITING_HEAD;
@@ -67,6 +78,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
     // WINDOW and RELAY modes
     private SseEventSplitter splitter;
     private StreamInspector inspector;
+    private StreamTranslator streamTranslator;
     private final ArrayDeque<ByteBuf> held = new ArrayDeque<>();
     private int heldBytes;
     private int nextCheckpoint = FIRST_CHECKPOINT;
@@ -79,7 +91,8 @@ final class UpstreamAttempt implements UpstreamResponseListener {
     private long upstreamEndNanos;
 
     UpstreamAttempt(LlmExchange exchange, ApiAdapter adapter, ExchangeServices services, EventLoop loop,
-                    UpstreamConfig upstream, int number, boolean streamRequested) {
+                    UpstreamConfig upstream, int number, boolean streamRequested, Translation translation,
+                    ObjectNode agentBody) {
         this.exchange = exchange;
         this.adapter = adapter;
         this.config = services.config();
@@ -88,6 +101,8 @@ final class UpstreamAttempt implements UpstreamResponseListener {
         this.upstream = upstream;
         this.number = number;
         this.streamRequested = streamRequested;
+        this.translation = translation;
+        this.agentBody = agentBody;
     }
 
     void start(UpstreamCall newCall) {
@@ -127,6 +142,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
             mode = Mode.WINDOW;
             splitter = new SseEventSplitter(exchange.alloc(), config.server().maxEventBytes());
             inspector = adapter.newStreamInspector(config.detection().classifyTextChars());
+            streamTranslator = translation == null ? null : translation.newStream(agentBody);
             StreamWindowConfig w = config.streamWindow();
             windowTimer = loop.schedule(this::onWindowTimeout, w.maxWait().toNanos(), TimeUnit.NANOSECONDS);
         } else {
@@ -175,6 +191,15 @@ final class UpstreamAttempt implements UpstreamResponseListener {
             return;
         }
         JsonNode json = parseJson(body);
+        if (translation != null) {
+            try {
+                json = translateBody(json);
+            } catch (RuntimeException e) {
+                releaseAll();
+                exchange.onAttemptFailed(this, UpstreamFailure.PROTOCOL, e, false);
+                return;
+            }
+        }
         AnswerInspection inspection = adapter.inspect(status, json);
         if (status != 200 && inspection.signal() == null) {
             deliverBuffered(Detection.NOT_REFUSAL);
@@ -182,6 +207,18 @@ final class UpstreamAttempt implements UpstreamResponseListener {
         }
         detector.judge(inspection).whenComplete((d, e) -> loop.execute(() ->
                 deliverBuffered(d == null ? Detection.NOT_REFUSAL : d)));
+    }
+
+    /** Replaces the buffered upstream body with its translation into the agent's format. */
+    private JsonNode translateBody(JsonNode upstreamJson) {
+        JsonNode translated = translation.answer(status, upstreamJson);
+        if (translated == null) {
+            return upstreamJson;
+        }
+        body.release();
+        body = exchange.alloc().compositeBuffer(Integer.MAX_VALUE);
+        body.addComponent(true, Unpooled.wrappedBuffer(translated.toString().getBytes(StandardCharsets.UTF_8)));
+        return translated;
     }
 
     private void deliverBuffered(Detection detection) {
@@ -205,16 +242,20 @@ final class UpstreamAttempt implements UpstreamResponseListener {
 
     private void onStreamContent(ByteBuf bytes, boolean last) {
         try {
-            splitter.feed(bytes, mode == Mode.WINDOW ? this::onWindowEvent : this::onRelayEvent);
+            splitter.feed(bytes, this::onUpstreamEvent);
             if (last) {
                 upstreamEnded = true;
-                splitter.flushRemainder(mode == Mode.WINDOW ? this::onWindowEvent : this::onRelayEvent);
+                splitter.flushRemainder(this::onUpstreamEvent);
+                if (streamTranslator != null) {
+                    streamTranslator.onEnd(this::onTranslatedEvent);
+                }
             }
-        } catch (SseEventSplitter.EventTooLargeException e) {
+        } catch (RuntimeException e) {
             call.abort();
             Mode was = mode;
             releaseAll();
-            exchange.onAttemptFailed(this, UpstreamFailure.TOO_LARGE, e, was == Mode.RELAY);
+            exchange.onAttemptFailed(this, e instanceof SseEventSplitter.EventTooLargeException
+                    ? UpstreamFailure.TOO_LARGE : UpstreamFailure.PROTOCOL, e, was == Mode.RELAY);
             return;
         }
         if (mode == Mode.WINDOW) {
@@ -226,6 +267,33 @@ final class UpstreamAttempt implements UpstreamResponseListener {
             } else {
                 readIfWritable();
             }
+        }
+    }
+
+    /** One upstream event: handed on as is, or translated into zero or more agent events. */
+    private void onUpstreamEvent(ByteBuf event) {
+        if (streamTranslator == null) {
+            onAgentEvent(event);
+            return;
+        }
+        SseEvent parsed;
+        try {
+            parsed = SseEvent.parse(event);
+        } finally {
+            event.release();
+        }
+        streamTranslator.onEvent(parsed, this::onTranslatedEvent);
+    }
+
+    private void onTranslatedEvent(String framed) {
+        onAgentEvent(ByteBufUtil.writeUtf8(exchange.alloc(), framed));
+    }
+
+    private void onAgentEvent(ByteBuf event) {
+        if (mode == Mode.WINDOW) {
+            onWindowEvent(event);
+        } else {
+            onRelayEvent(event);
         }
     }
 
