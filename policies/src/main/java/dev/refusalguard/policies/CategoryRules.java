@@ -81,6 +81,13 @@ public final class CategoryRules implements CategoryModel {
         rules.put(TaskCategory.OTHER, new WeightedPatterns());
     }
 
+    /** The raw rule score of every category for {@code requestText}. */
+    public Map<TaskCategory, Double> scores(String requestText) {
+        Map<TaskCategory, Double> out = new EnumMap<>(TaskCategory.class);
+        rules.forEach((c, p) -> out.put(c, p.score(requestText)));
+        return out;
+    }
+
     @Override
     public CategoryPrediction predict(String requestText) {
         TaskCategory best = TaskCategory.OTHER;

@@ -1,5 +1,7 @@
 package dev.refusalguard.policies;
 
+import dev.refusalguard.policies.model.DefaultRequestModels;
+
 /**
  * Analyses a request before it is answered: task category, sensitive terms, free-text authorization claim and
  * intent. The proxy passes the last user message, optionally prefixed by the system prompt. Immutable and
@@ -27,15 +29,27 @@ public final class RequestAnalyzer {
         return create(SensitiveTermLexicon.loadDefault(), IntentThresholds.DEFAULT);
     }
 
-    /** The shipped models with a given lexicon and thresholds. */
+    /**
+     * The shipped models with a given lexicon and thresholds: the trained ONNX intent model with the intent rules
+     * as a one-way (more offensive only) override, and the trained ONNX category model blended with the category rules (see policies/data/TRAINING_REPORT.md, docs/policies.md).
+     */
     public static RequestAnalyzer create(SensitiveTermLexicon lexicon, IntentThresholds thresholds) {
+        return new RequestAnalyzer(new Rephraser(lexicon),
+                new BlendedCategoryModel(DefaultRequestModels.category(), new CategoryRules(), BlendedCategoryModel.DEFAULT_RULE_WEIGHT),
+                new CombinedIntentModel(DefaultRequestModels.intent(), new IntentRules(), CombinedIntentModel.DEFAULT_RULE_OVERRIDE_AT),
+                new AuthorizationClaimDetector(), thresholds);
+    }
+
+    /** The transparent rules alone ({@link CategoryRules}, {@link IntentRules}), for comparison and tests. */
+    public static RequestAnalyzer rulesOnly(SensitiveTermLexicon lexicon, IntentThresholds thresholds) {
         return new RequestAnalyzer(new Rephraser(lexicon), new CategoryRules(), new IntentRules(),
                 new AuthorizationClaimDetector(), thresholds);
     }
 
     public RequestAnalysis analyze(String requestText) {
         String text = requestText == null ? "" : requestText;
-        CategoryPrediction category = categoryModel.predict(text);
+        CategoryPrediction category = text.isBlank()
+                ? new CategoryPrediction(TaskCategory.OTHER, 1.0) : categoryModel.predict(text);
         double offensiveScore = clamp(intentModel.offensiveScore(text));
         Intent intent = thresholds.intentOf(offensiveScore);
         return new RequestAnalysis(category.category(), rephraser.sensitiveTerms(text), claimDetector.claimPresent(text),

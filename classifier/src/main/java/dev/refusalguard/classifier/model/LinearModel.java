@@ -71,7 +71,7 @@ public record LinearModel(List<String> labels, int dims, float[] weights, float[
         float[] p = new float[logits.length];
         double sum = 0;
         for (int k = 0; k < logits.length; k++) {
-            p[k] = (float) Math.exp(logits[k] / temperature - max);
+            p[k] = (float) StrictMath.exp(logits[k] / temperature - max);
             sum += p[k];
         }
         for (int k = 0; k < p.length; k++) {

@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * Trains a multinomial logistic regression ({@link LinearModel}) on sparse vectors with per-example AdaGrad and L2
- * on the touched rows. Single-threaded and deterministic: the same data, order and seed give identical weights.
+ * on the touched rows. Single-threaded and deterministic: the same data, order and seed give identical weights, on
+ * any JVM (Java floating point is strict since 17 and exp/log use {@link StrictMath}).
  * Generic over the label set.
  */
 public final class SoftmaxRegressionTrainer {
@@ -85,7 +86,7 @@ public final class SoftmaxRegressionTrainer {
                 }
                 double sum = 0;
                 for (int k = 0; k < c; k++) {
-                    logits[k] = (float) Math.exp(logits[k] - max);
+                    logits[k] = (float) StrictMath.exp(logits[k] - max);
                     sum += logits[k];
                 }
                 float scale = (float) (classWeight[y[ex]] * (sampleWeights == null ? 1.0 : sampleWeights[ex]));

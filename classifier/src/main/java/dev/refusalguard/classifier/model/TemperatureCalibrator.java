@@ -19,10 +19,10 @@ public final class TemperatureCalibrator {
         double bestNll = Double.POSITIVE_INFINITY;
         // log-spaced grid 0.1 .. 10, then a finer grid around the best
         for (int pass = 0; pass < 2; pass++) {
-            double lo = pass == 0 ? Math.log(0.1) : Math.log(bestT) - 0.1;
-            double hi = pass == 0 ? Math.log(10) : Math.log(bestT) + 0.1;
+            double lo = pass == 0 ? StrictMath.log(0.1) : StrictMath.log(bestT) - 0.1;
+            double hi = pass == 0 ? StrictMath.log(10) : StrictMath.log(bestT) + 0.1;
             for (int s = 0; s <= 100; s++) {
-                double t = Math.exp(lo + (hi - lo) * s / 100.0);
+                double t = StrictMath.exp(lo + (hi - lo) * s / 100.0);
                 double nll = nll(logits, y, (float) t);
                 if (nll < bestNll) {
                     bestNll = nll;
@@ -37,7 +37,7 @@ public final class TemperatureCalibrator {
         double total = 0;
         for (int i = 0; i < logits.length; i++) {
             float[] p = LinearModel.softmax(logits[i], t);
-            total -= Math.log(Math.max(p[y[i]], 1e-12));
+            total -= StrictMath.log(Math.max(p[y[i]], 1e-12));
         }
         return total / Math.max(1, logits.length);
     }

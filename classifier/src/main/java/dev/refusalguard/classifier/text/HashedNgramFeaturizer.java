@@ -195,7 +195,7 @@ public final class HashedNgramFeaturizer {
                 int slot = used[i];
                 idx[i] = keys[slot];
                 int c = counts[slot];
-                float v = c == 1 ? 1f : (float) (1.0 + Math.log(c));
+                float v = c == 1 ? 1f : (float) (1.0 + StrictMath.log(c));
                 val[i] = v;
                 norm += (double) v * v;
             }

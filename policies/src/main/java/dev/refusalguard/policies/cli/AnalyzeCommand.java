@@ -121,4 +121,9 @@ public final class AnalyzeCommand {
         o.put("error", message);
         return o;
     }
+
+    /** Stand-alone entry point (scripts, CI); the proxy's Main calls {@link #run} directly. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
 }

@@ -24,12 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The production parts of a proxy: the shipped ONNX classifier, the default policies, the /bias tracker. */
-final class DefaultParts {
+public final class DefaultParts {
 
     private DefaultParts() {
     }
 
-    static RefusalGuardProxy start(ProxyConfig config) throws InterruptedException {
+    public static RefusalGuardProxy start(ProxyConfig config) throws InterruptedException {
         PolicyHolder policy = PolicyHolder.create(config);
         List<String> models = new ArrayList<>();
         for (UpstreamConfig u : config.upstreams()) {

@@ -99,6 +99,16 @@ public final class DemoCommand {
 
     /** The demo's proxy config: the simulator as the only upstream, reroute to its lenient model. */
     static ProxyConfig config(URI upstream, String listen, String admin) {
+        return config(upstream, listen, admin, "chain");
+    }
+
+    /** The demo's proxy config with a strategy selection mode ({@code chain} or {@code adaptive}). */
+    public static ProxyConfig config(URI upstream, String listen, String admin, String selection) {
+        return config(upstream, listen, admin, selection, true);
+    }
+
+    /** As above, with the recovery memory on or off (off isolates what the selector learns). */
+    public static ProxyConfig config(URI upstream, String listen, String admin, String selection, boolean memory) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
         ObjectNode u = tree.putArray("upstreams").addObject();
         u.put("name", "demo");
@@ -106,6 +116,8 @@ public final class DemoCommand {
         u.put("format", "openai");
         u.putArray("models").add(DemoUpstreamConfig.DEFAULT_MODEL).add(DemoUpstreamConfig.LENIENT_MODEL);
         ObjectNode recovery = tree.putObject("recovery");
+        recovery.put("selection", selection);
+        recovery.put("memory", memory);
         recovery.putObject("reroute").putArray(DemoUpstreamConfig.DEFAULT_MODEL).add(DemoUpstreamConfig.LENIENT_MODEL);
         ObjectNode auth = tree.putObject("authorizationContext");
         auth.put("organisation", "Example Corp SOC");

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param reroute        per requested model, the fallback models to try (routed by the routes table)
  * @param selection      {@code chain} (strategies in order) or {@code adaptive} (Thompson sampling over success
  *                       counts per model and category, learning which strategy works)
+ * @param memory         remember which strategy recovered a request fingerprint so a repeat skips the refused
+ *                       attempt (default true)
  */
 public record RecoveryConfig(Boolean enabled,
                              Integer maxAttempts,
@@ -24,7 +26,8 @@ public record RecoveryConfig(Boolean enabled,
                              Boolean retryAmbiguous,
                              List<StrategyKind> strategies,
                              Map<String, List<String>> reroute,
-                             String selection) {
+                             String selection,
+                             Boolean memory) {
 
     public RecoveryConfig {
         enabled = enabled == null || enabled;
@@ -35,6 +38,7 @@ public record RecoveryConfig(Boolean enabled,
                 ? List.of(StrategyKind.REPHRASE, StrategyKind.AUTHORIZATION_CONTEXT, StrategyKind.REROUTE)
                 : List.copyOf(strategies);
         reroute = reroute == null ? Map.of() : Map.copyOf(reroute);
+        memory = memory == null || memory;
         selection = selection == null ? "chain" : selection.trim().toLowerCase(java.util.Locale.ROOT);
         if (!selection.equals("chain") && !selection.equals("adaptive")) {
             throw new InvalidConfigException("recovery.selection", "must be chain or adaptive, got " + selection);
@@ -47,6 +51,6 @@ public record RecoveryConfig(Boolean enabled,
     }
 
     public static RecoveryConfig defaults() {
-        return new RecoveryConfig(null, null, null, null, null, null, null);
+        return new RecoveryConfig(null, null, null, null, null, null, null, null);
     }
 }

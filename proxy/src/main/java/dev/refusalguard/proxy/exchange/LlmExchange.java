@@ -236,6 +236,7 @@ public final class LlmExchange implements AgentExchange {
         };
         String message = switch (failure) {
             case CONNECT -> "The upstream " + attempt.upstream().name() + " refused or did not accept the connection.";
+            case TLS -> "The upstream " + attempt.upstream().name() + " failed TLS verification.";
             case TIMEOUT -> "The upstream " + attempt.upstream().name() + " did not answer in time.";
             case RESET -> "The upstream " + attempt.upstream().name() + " closed the connection mid-response.";
             case TOO_LARGE -> "The upstream answer exceeded the proxy's size limit.";

@@ -23,6 +23,8 @@ public final class PolicyFileWatcher implements AutoCloseable {
     private final WatchService watch;
     private final Thread thread;
     private volatile String lastResult = "not reloaded yet";
+    /** The file's state when the policy in force was read; taken before the thread starts so no change is missed. */
+    private final String initialStamp;
 
     public PolicyFileWatcher(PolicyHolder holder, Path file) throws IOException {
         this.holder = holder;
@@ -30,6 +32,7 @@ public final class PolicyFileWatcher implements AutoCloseable {
         this.watch = FileSystems.getDefault().newWatchService();
         this.file.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE,
                 StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        this.initialStamp = stamp();
         this.thread = new Thread(this::run, "refusalguard-policy-watch");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -41,7 +44,7 @@ public final class PolicyFileWatcher implements AutoCloseable {
     }
 
     private void run() {
-        String lastStamp = stamp();
+        String lastStamp = initialStamp;
         try {
             while (true) {
                 WatchKey key = watch.poll(1, TimeUnit.SECONDS);

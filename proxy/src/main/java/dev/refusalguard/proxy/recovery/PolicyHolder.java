@@ -73,7 +73,8 @@ public final class PolicyHolder implements Supplier<RequestPolicy>, AutoCloseabl
                         : SelectionMode.CHAIN, r.strategies(), s.explorationFloor(), s.seed(), s.countsFile(),
                         s.saveInterval()),
                 new RecoveryBudget(Math.max(1, r.maxAttempts() - 1), r.maxAddedTime()),
-                defaults.memory(), null, auth, r.reroute(), defaults.audit());
+                new PolicyConfig.MemorySettings(r.memory(), defaults.memory().maxEntries(), defaults.memory().ttl()),
+                null, auth, r.reroute(), defaults.audit());
     }
 
     private PolicyState build(PolicyConfig config, PolicyState previous) {

@@ -160,6 +160,10 @@ public final class UpstreamCall {
         demand = true;
         ch.writeAndFlush(request).addListener(w -> {
             if (!w.isSuccess() && channel == ch && !responseStarted) {
+                if (isTlsFailure(w.cause())) {
+                    onChannelClosed(w.cause());
+                    return;
+                }
                 retryOrFail(ch, reused, UpstreamFailure.RESET, w.cause());
             }
         });
@@ -223,9 +227,26 @@ public final class UpstreamCall {
         if (ch == null) {
             return;
         }
+        if (isTlsFailure(cause)) {
+            receiver(ch).detach();
+            channel = null;
+            ch.close();
+            pool.release(ch);
+            fail(UpstreamFailure.TLS, cause);
+            return;
+        }
         Integer uses = ch.attr(USES).get();
         boolean reused = uses != null && uses > 1;
         retryOrFail(ch, reused, UpstreamFailure.RESET, cause);
+    }
+
+    private static boolean isTlsFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void complete() {

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum UpstreamFailure {
     /** TCP or TLS connect failed or timed out. */
     CONNECT,
+    /** The upstream's TLS certificate or host name did not verify (or the handshake failed). */
+    TLS,
     /** No response byte within the response timeout. */
     TIMEOUT,
     /** Connection closed or reset before the response ended. */
