@@ -4,9 +4,10 @@
 #  2. the committed model still meets the held-out binary F1 floor on the test split.
 set -euo pipefail
 
-CP="classifier/target/classes:$(mvn -B -q -pl classifier dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
+mvn -B -q -pl classifier dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" > /dev/null
+CP="classifier/target/classes:$(cat "$OUT/cp.txt")"
 
 java -cp "$CP" dev.refusalguard.classifier.cli.TrainCommand --out "$OUT" > /dev/null
 cmp "$OUT/refusal-model.onnx" classifier/src/main/resources/dev/refusalguard/classifier/refusal-model.onnx

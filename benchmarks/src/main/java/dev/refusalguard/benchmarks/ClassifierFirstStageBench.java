@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  *   mvn -B -q -pl benchmarks -am install -DskipTests
- *   java -cp "benchmarks/target/classes:$(mvn -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
- *        org.openjdk.jmh.Main ClassifierFirstStageBench
+ *   mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/tmp/bench-cp.txt
+ *   java -cp "benchmarks/target/classes:$(cat /tmp/bench-cp.txt)" org.openjdk.jmh.Main ClassifierFirstStageBench
  * </pre>
  */
 @BenchmarkMode(Mode.SampleTime)

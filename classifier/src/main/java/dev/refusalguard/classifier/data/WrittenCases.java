@@ -28,6 +28,7 @@ public final class WrittenCases {
         for (int i = 0; i < WrittenCyberContent.REQUESTS.length; i++) {
             cyberAnswers(i);
         }
+        modernRefusals();
         quotedRefusals();
         oneLiners();
         codeOnly();
@@ -126,6 +127,34 @@ public final class WrittenCases {
             sb.append(fill(pick(WrittenCyberContent.PARTIAL_CORES), request)).append("\n\n");
             sb.append(fill(bodies[rnd.nextInt(bodies.length)], request));
             add(sb.toString(), RefusalClass.PARTIAL_REFUSAL, promptId);
+        }
+    }
+
+    /** "I can't ..." refusals in the style of current assistants, for general and cyber topics. */
+    private void modernRefusals() {
+        String[] topics = WrittenCyberContent.GENERAL_TOPICS;
+        for (int t = 0; t < topics.length; t++) {
+            String promptId = "w-modern-" + t;
+            for (int v = 0; v < 6; v++) {
+                StringBuilder sb = new StringBuilder(pick(WrittenCyberContent.MODERN_DECLINES).replace("{topic}", topics[t]));
+                boolean offer = rnd.nextInt(3) == 0;
+                if (rnd.nextBoolean()) {
+                    sb.append(' ').append(pick(WrittenCyberContent.HARD_REASONS));
+                }
+                if (offer) {
+                    sb.append(' ').append(pick(WrittenCyberContent.REDIRECT_OFFERS));
+                }
+                add(sb.toString(), offer ? RefusalClass.SOFT_REFUSAL : RefusalClass.HARD_REFUSAL, promptId);
+            }
+            add(pick(WrittenCyberContent.IMPLICIT_SOFT).replace("{topic}", topics[t]), RefusalClass.SOFT_REFUSAL, promptId);
+        }
+        for (int i = 0; i < WrittenCyberContent.REQUESTS.length; i++) {
+            String[] request = WrittenCyberContent.REQUESTS[i];
+            String promptId = "w-cyber-" + i;
+            for (int v = 0; v < 2; v++) {
+                add(fill(pick(WrittenCyberContent.MODERN_DECLINES), request), RefusalClass.HARD_REFUSAL, promptId);
+            }
+            add(fill(pick(WrittenCyberContent.IMPLICIT_SOFT), request), RefusalClass.SOFT_REFUSAL, promptId);
         }
     }
 

@@ -258,6 +258,44 @@ final class WrittenCyberContent {
         "Sharing {topic} isn't something I'm comfortable doing without more assurance.",
     };
 
+    /** Decline verbs of current assistants ("I can't help create ..."), combined with a topic. */
+    static final String[] MODERN_DECLINES = {
+        "I can't help with {topic}.",
+        "I can't help create {topic}.",
+        "I can't help you build {topic}.",
+        "I can't assist with {topic}.",
+        "I can't provide {topic}.",
+        "I can't write {topic} for you.",
+        "I can't generate {topic}.",
+        "I can't walk you through {topic}.",
+        "I can't give instructions for {topic}.",
+        "I can’t share {topic}.",
+        "I can't do that: it would mean producing {topic}.",
+        "I’m not able to help with {topic}.",
+        "I won't help with {topic}.",
+        "I'm unable to provide {topic}.",
+        "That's not something I can help with, since it involves {topic}.",
+    };
+
+    /** Requests declined by current assistants outside cyber defense, as the topic of a refusal. */
+    static final String[] GENERAL_TOPICS = {
+        "a keylogger that hides from the user", "software that covertly records someone's screen", "a fake identity document",
+        "someone's home address", "a phishing page that imitates a bank", "a defamatory article about a real person",
+        "instructions for making a weapon", "ways to stalk an ex-partner", "a script that floods a website with traffic",
+        "code to steal browser passwords", "a guide to evading law enforcement", "dosage advice for misusing prescription drugs",
+        "a message to harass a coworker", "methods to cheat an exam proctoring tool", "malware that spreads over USB drives",
+        "a ransomware payload", "a working exploit for an unpatched server", "a way to bypass a paywall",
+    };
+
+    /** Soft refusals that never say "I can't": they argue and redirect. */
+    static final String[] IMPLICIT_SOFT = {
+        "While I appreciate the research context, providing {topic} would primarily serve malicious purposes. Instead, consider consulting the vendor's documentation.",
+        "Sharing {topic} carries a real risk of misuse, so a better path is to work with a licensed professional who can verify the engagement.",
+        "This kind of request, {topic}, is best taken to your security team or an authorised tester rather than handled here.",
+        "Given the potential for harm, it would be more appropriate to look at official guidance than to go through {topic} step by step.",
+        "There are legitimate reasons to ask, but {topic} is something to discuss with a qualified expert who can see the full context.",
+    };
+
     /** Offers that turn a decline into a redirect (soft refusal). */
     static final String[] REDIRECT_OFFERS = {
         "If you're defending against this, I can explain how to detect it instead.",

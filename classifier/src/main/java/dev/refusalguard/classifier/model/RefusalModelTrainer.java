@@ -40,15 +40,39 @@ public final class RefusalModelTrainer {
 
     public static final List<String> LABELS = Arrays.stream(RefusalClass.values()).map(RefusalClass::wireName).toList();
     static final int[] AUGMENT_PREFIXES = {32, 64, 128, 256};
-    static final float PREFIX_WEIGHT = 0.5f;
+
+    /**
+     * Data weighting of a training run.
+     *
+     * @param prefixWeight  weight of each 32/64/128/256-char prefix copy of a train row (the row itself weighs 1)
+     * @param sourceWeights weight multiplier per source (missing sources weigh 1)
+     */
+    public record Options(float prefixWeight, Map<String, Float> sourceWeights) {
+        public Options {
+            if (!(prefixWeight >= 0)) {
+                throw new IllegalArgumentException("prefixWeight must be >= 0: " + prefixWeight);
+            }
+            sourceWeights = Map.copyOf(sourceWeights);
+        }
+
+        public static Options defaults() {
+            return new Options(0.5f, Map.of());
+        }
+    }
 
     private final FeaturizerSpec spec;
     private final TrainerConfig trainerConfig;
+    private final Options options;
     private final PrintStream log;
 
     public RefusalModelTrainer(FeaturizerSpec spec, TrainerConfig trainerConfig, PrintStream log) {
+        this(spec, trainerConfig, Options.defaults(), log);
+    }
+
+    public RefusalModelTrainer(FeaturizerSpec spec, TrainerConfig trainerConfig, Options options, PrintStream log) {
         this.spec = spec;
         this.trainerConfig = trainerConfig;
+        this.options = options;
         this.log = log;
     }
 
@@ -70,14 +94,15 @@ public final class RefusalModelTrainer {
         List<Float> ws = new ArrayList<>();
         for (LabeledText row : train) {
             String t = window(row.text());
+            float sw = options.sourceWeights().getOrDefault(row.source(), 1f);
             texts.add(t);
             ys.add(row.label().ordinal());
-            ws.add(1f);
+            ws.add(sw);
             for (int p : AUGMENT_PREFIXES) {
-                if (t.length() > p + 8) {
+                if (t.length() > p + 8 && options.prefixWeight() > 0) {
                     texts.add(t.substring(0, p));
                     ys.add(row.label().ordinal());
-                    ws.add(PREFIX_WEIGHT);
+                    ws.add(sw * options.prefixWeight());
                 }
             }
         }
@@ -212,11 +237,19 @@ public final class RefusalModelTrainer {
         sb.append("- Model: multinomial logistic regression over hashed n-grams, ONNX (sparse Gather -> Mul -> ReduceSum -> Add -> Softmax), run with ONNX Runtime.\n");
         sb.append(String.format(Locale.ROOT, "- Featurizer: %d buckets, first %d chars; word uni/bi-grams, first %d words position-tagged, char %d-%d-grams of the first %d chars; MurmurHash3 seed %d.%n",
                 spec.dims(), spec.maxChars(), spec.openingWords(), spec.charMinN(), spec.charMaxN(), spec.charMaxChars(), spec.seed()));
-        sb.append(String.format(Locale.ROOT, "- Trainer: AdaGrad, %d epochs, learning rate %.3f, L2 %.1e, balanced classes, seed %d; each train row also as 32/64/128/256-char prefixes at weight %.1f.%n",
-                trainerConfig.epochs(), trainerConfig.learningRate(), trainerConfig.l2(), trainerConfig.seed(), PREFIX_WEIGHT));
+        sb.append(String.format(Locale.ROOT, "- Trainer: AdaGrad, %d epochs, learning rate %.3f, L2 %.1e, balanced classes, seed %d; each train row also as 32/64/128/256-char prefixes at weight %.2f.%n",
+                trainerConfig.epochs(), trainerConfig.learningRate(), trainerConfig.l2(), trainerConfig.seed(), options.prefixWeight()));
+        if (!options.sourceWeights().isEmpty()) {
+            sb.append("- Source weights: ").append(new TreeMap<>(options.sourceWeights())).append("\n");
+        }
         sb.append(String.format(Locale.ROOT, "- Calibration: temperature %.3f fitted on validation (NLL).%n", temperature));
         sb.append(String.format(Locale.ROOT, "- Streaming thresholds tuned on validation: refusal when score >= %.3f, not refusal when score <= %.3f, min %d chars (validation: %.3f of compliant decided by 64 chars, refusal recall at decision %.3f, false stops %.3f).%n%n",
                 cfg.prefixRefusalAbove(), cfg.prefixNotRefusalBelow(), cfg.prefixMinChars(), choice.compliantBy64(), choice.recallAtDecision(), choice.falseStop()));
+        sb.append("Reading the figures: refusal rows of gptfuzz-labeled, jbb-artifacts, coconot and part of refusal-direction-completions were ")
+                .append("selected with an explicit refusal cue (their own labels mean \"jailbroken\" or are automatic; see NOTICE), so the ")
+                .append("phrase-list baseline is near-perfect there by construction. The informative sources are chatgpt-refusals ")
+                .append("(human labels, many ambiguous \"As an AI language model, I cannot ... However ...\" answers) and refusalbench-bio ")
+                .append("(LLM-council labels, few textual refusals). Written cases share fragments across prompts, so their figures are optimistic.\n\n");
         sb.append("## Data (classifier/data, see NOTICE)\n\n| source | label | train | validation | test |\n|---|---|---|---|---|\n");
         Map<String, long[]> counts = new TreeMap<>();
         count(counts, train, 0);
