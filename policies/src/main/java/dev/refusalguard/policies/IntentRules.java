@@ -59,8 +59,9 @@ public final class IntentRules implements IntentModel {
 
     @Override
     public double offensiveScore(String requestText) {
-        double off = offensive.score(requestText);
-        double def = defensive.score(requestText);
+        String lower = WeightedPatterns.lower(requestText);
+        double off = offensive.score(lower);
+        double def = defensive.score(lower);
         double z = BIAS + off - 0.6 * def;
         return 1.0 / (1.0 + Math.exp(-z));
     }

@@ -94,6 +94,8 @@ public final class SensitiveTermLexicon {
             return fromTree(root);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        } finally {
+            FORM_KEYS.remove();
         }
     }
 
@@ -180,8 +182,8 @@ public final class SensitiveTermLexicon {
                     String neutral = " " + normalize(form.getValue()) + " ";
                     for (String sensitive : allForms) {
                         if (containsWord(neutral, sensitive)) {
-                            throw new IllegalArgumentException("categories." + category.getKey() + "[" + i
-                                    + "].neutral: '" + form.getValue() + "' (for '" + form.getKey()
+                            throw new IllegalArgumentException(neutralKey(category.getKey(), i, entries.get(i), form.getKey())
+                                    + ": '" + form.getValue() + "' (for '" + form.getKey()
                                     + "') contains the sensitive term '" + sensitive + "'");
                         }
                     }
@@ -202,7 +204,7 @@ public final class SensitiveTermLexicon {
             List<LexiconEntry> entries = category.getValue();
             for (int i = 0; i < entries.size(); i++) {
                 for (Map.Entry<String, String> form : entries.get(i).forms().entrySet()) {
-                    String path = "categories." + category.getKey() + "[" + i + "].neutral";
+                    String path = neutralKey(category.getKey(), i, entries.get(i), form.getKey());
                     String[] words = normalize(form.getValue()).replace(',', ' ').trim().split(" +");
                     for (String word : words) {
                         if (EvidenceSpans.isKnownBinary(word)) {
@@ -222,6 +224,16 @@ public final class SensitiveTermLexicon {
                 }
             }
         }
+    }
+
+    /** YAML key suffix (".neutral", ".neutral_plural", ".forms.x") of each surface form, per parsed entry. */
+    private static final ThreadLocal<Map<LexiconEntry, Map<String, String>>> FORM_KEYS =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
+    /** The YAML key holding the neutral text of a surface form. */
+    private static String neutralKey(String category, int index, LexiconEntry entry, String form) {
+        String suffix = FORM_KEYS.get().getOrDefault(entry, Map.of()).getOrDefault(form, ".neutral");
+        return "categories." + category + "[" + index + "]" + suffix;
     }
 
     private static boolean endsWithWords(String[] words, String[] parts, int from, int to) {
@@ -275,7 +287,9 @@ public final class SensitiveTermLexicon {
         boolean countable = bool(node, "countable", path, true);
         boolean acronym = bool(node, "acronym", path, false);
         Map<String, String> forms = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         forms.put(normalize(term), neutral);
+        keys.put(normalize(term), ".neutral");
         if (countable) {
             String plural = node.has("plural") ? requiredText(node, "plural", path) : pluralOf(term);
             if (!TERM_SYNTAX.matcher(plural).matches()) {
@@ -283,7 +297,9 @@ public final class SensitiveTermLexicon {
             }
             String neutralPlural = node.has("neutral_plural")
                     ? neutralText(node, "neutral_plural", path, true) : pluralOfLastWord(neutral);
-            forms.putIfAbsent(normalize(plural), neutralPlural);
+            if (forms.putIfAbsent(normalize(plural), neutralPlural) == null) {
+                keys.put(normalize(plural), node.has("neutral_plural") ? ".neutral_plural" : ".neutral");
+            }
         } else if (node.has("plural") || node.has("neutral_plural")) {
             throw new IllegalArgumentException(path + ".plural: not allowed when countable is false");
         }
@@ -309,9 +325,12 @@ public final class SensitiveTermLexicon {
                 if (forms.putIfAbsent(normalize(f.getKey()), value) != null) {
                     throw new IllegalArgumentException(formPath + ": duplicate surface form");
                 }
+                keys.put(normalize(f.getKey()), ".forms." + f.getKey());
             }
         }
-        return new LexiconEntry(term, forms, acronym);
+        LexiconEntry entry = new LexiconEntry(term, forms, acronym);
+        FORM_KEYS.get().put(entry, keys);
+        return entry;
     }
 
     private static String requiredText(JsonNode node, String key, String path) {

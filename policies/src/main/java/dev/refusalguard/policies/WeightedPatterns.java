@@ -2,29 +2,161 @@ package dev.refusalguard.policies;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** A list of case-insensitive regular expressions with weights; the score of a text is the sum of those found. */
+/**
+ * A list of regular expressions (written in lower case) with weights; the score of a text is the sum of the weights
+ * of those found. Matching runs on the lower-cased text. Each pattern gets a literal prefilter when one can be
+ * derived (the words one of which any match must start with, e.g. {@code \bharden(ing|ed)?\b} needs "harden"), so
+ * most patterns are rejected by a plain substring search instead of a regex scan.
+ */
 final class WeightedPatterns {
 
     private final List<Pattern> patterns = new ArrayList<>();
+    private final List<String[]> prefilters = new ArrayList<>();
     private final List<Double> weights = new ArrayList<>();
 
     WeightedPatterns add(double weight, String... regexes) {
         for (String regex : regexes) {
-            patterns.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            patterns.add(Pattern.compile(regex));
+            prefilters.add(requiredLiterals(regex));
             weights.add(weight);
         }
         return this;
     }
 
-    double score(String text) {
+    /** Lower-cases a text once for {@link #score}. */
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** Sum of the weights of the patterns found in {@code lowerText} (already lower-cased). */
+    double score(String lowerText) {
         double sum = 0;
         for (int i = 0; i < patterns.size(); i++) {
-            if (patterns.get(i).matcher(text).find()) {
+            String[] literals = prefilters.get(i);
+            if (literals != null && !containsAny(lowerText, literals)) {
+                continue;
+            }
+            if (patterns.get(i).matcher(lowerText).find()) {
                 sum += weights.get(i);
             }
         }
         return sum;
+    }
+
+    private static boolean containsAny(String text, String[] literals) {
+        for (String l : literals) {
+            if (text.contains(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Literals one of which every match must contain, or null when none can be derived. Handles a leading
+     * {@code \b}, a leading letter run, and a leading group of simple alternatives, for each top-level alternative.
+     */
+    static String[] requiredLiterals(String regex) {
+        List<String> alternatives = splitTopLevel(regex);
+        List<String> out = new ArrayList<>();
+        for (String alt : alternatives) {
+            List<String> lits = leadingLiterals(alt);
+            if (lits == null) {
+                return null;
+            }
+            out.addAll(lits);
+        }
+        return out.isEmpty() ? null : out.toArray(new String[0]);
+    }
+
+    private static List<String> leadingLiterals(String alt) {
+        String s = alt.startsWith("\\b") ? alt.substring(2) : alt;
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (s.charAt(0) == '(') {
+            int close = matchingParen(s, 0);
+            if (close < 0 || s.startsWith("(?")) {
+                return null;
+            }
+            if (close + 1 < s.length() && "?*".indexOf(s.charAt(close + 1)) >= 0) {
+                return null;
+            }
+            List<String> lits = new ArrayList<>();
+            for (String inner : splitTopLevel(s.substring(1, close))) {
+                String lit = literalRun(inner);
+                if (lit == null) {
+                    return null;
+                }
+                lits.add(lit);
+            }
+            return lits;
+        }
+        String lit = literalRun(s);
+        return lit == null ? null : List.of(lit);
+    }
+
+    /** The leading run of plain characters (letters, digits, space, '-', '&'), minus a char made optional, if >= 2. */
+    private static String literalRun(String s) {
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '&' || c == '\'') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i < s.length() && "?*{".indexOf(s.charAt(i)) >= 0) {
+            i--;
+        }
+        return i >= 2 ? s.substring(0, i) : null;
+    }
+
+    private static int matchingParen(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = s.indexOf(']', i + 1);
+                if (i < 0) {
+                    return -1;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> splitTopLevel(String regex) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                int end = regex.indexOf(']', i + 1);
+                i = end < 0 ? regex.length() : end;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                parts.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(regex.substring(start));
+        return parts;
     }
 }

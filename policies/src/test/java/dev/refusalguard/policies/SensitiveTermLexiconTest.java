@@ -78,6 +78,16 @@ class SensitiveTermLexiconTest {
     }
 
     @Test
+    void badNeutralOfAnExtraFormIsNamedByItsKey() {
+        assertThatThrownBy(() -> parse("""
+                version: 1
+                categories:
+                  all:
+                    - {term: hack, neutral: intrusion, forms: {hacked: hack attempt}}
+                """)).hasMessageContaining("categories.all[0].forms.hacked");
+    }
+
+    @Test
     void wrongVersionIsNamed() {
         assertThatThrownBy(() -> parse("version: 2\ncategories: {}\n")).hasMessageContaining("version: must be 1");
     }

@@ -1,0 +1,41 @@
+package dev.refusalguard.policies;
+
+import dev.refusalguard.policies.model.LabeledRequest;
+import dev.refusalguard.policies.model.LabeledRequests;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WeightedPatternsTest {
+
+    @Test
+    void derivesRequiredLiteralsFromLeadingWordsAndGroups() {
+        assertThat(WeightedPatterns.requiredLiterals("\\bharden(ing|ed)?\\b")).containsExactly("harden");
+        assertThat(WeightedPatterns.requiredLiterals("\\b(my|our) (ex|boss)")).containsExactly("my", "our");
+        assertThat(WeightedPatterns.requiredLiterals("\\bneighbou?r\\b")).containsExactly("neighbo");
+        assertThat(WeightedPatterns.requiredLiterals("\\bids\\b|\\bips\\b")).containsExactly("ids", "ips");
+        assertThat(WeightedPatterns.requiredLiterals("\\b(a|b)?c")).isNull();
+        assertThat(WeightedPatterns.requiredLiterals("\\bcve-\\d{4}")).containsExactly("cve-");
+        assertThat(WeightedPatterns.requiredLiterals("\\b.x")).isNull();
+    }
+
+    @Test
+    void prefilteredScoresEqualPlainRegexScoresOnEveryLabelledRequest() throws Exception {
+        List<LabeledRequest> rows = LabeledRequests.read(Path.of("data/intent-eval.jsonl"));
+        String[] regexes = {"\\bharden(ing|ed)?\\b", "\\b(my|our) (ex|boss|neighbou?r)('s)?\\b", "\\bcve-\\d{4}-\\d+",
+                "\\bdetect(s|ion|ing)?\\b", "\\bids\\b|\\bips\\b|\\bintrusion (detection|prevention)\\b",
+                "\\bexfiltrat\\w* (data|files)? ?(from|out of)\\b", "\\bwithout (being )?(detected|caught)"};
+        for (String regex : regexes) {
+            WeightedPatterns wp = new WeightedPatterns().add(1, regex);
+            Pattern plain = Pattern.compile(regex);
+            for (LabeledRequest r : rows) {
+                String lower = WeightedPatterns.lower(r.text());
+                assertThat(wp.score(lower)).as(regex + " on " + r.id()).isEqualTo(plain.matcher(lower).find() ? 1.0 : 0.0);
+            }
+        }
+    }
+}
