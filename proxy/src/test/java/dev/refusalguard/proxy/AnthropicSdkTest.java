@@ -145,6 +145,16 @@ class AnthropicSdkTest {
     }
 
     @Test
+    void gzipAnswersAreInspectedAndRecovered() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Full(200, "application/json",
+                AnthropicReplies.message(r.body().contains("reverse shell") ? REFUSAL : ANSWER, "end_turn"), true));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            assertThat(text(client(proxy).messages().create(params()))).isEqualTo(ANSWER);
+            assertThat(upstream.received()).hasSize(2);
+        }
+    }
+
+    @Test
     void errorsKeepAnthropicsShape() throws Exception {
         String overloaded = AnthropicReplies.error("overloaded_error", "Overloaded");
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Full(529, "application/json", overloaded, false));

@@ -11,8 +11,8 @@ public final class PolicyErrors {
     private static final Set<String> CODES = Set.of("content_policy_violation", "content_filter",
             "content_filtered", "safety", "policy_violation", "invalid_prompt", "responsible_ai_policy_violation");
     private static final String[] PHRASES = {"content policy", "content filtering policy", "content management policy",
-            "usage policies", "usage policy", "safety system", "flagged as potentially violating", "violates our policy",
-            "responsible ai"};
+            "usage policies", "usage policy", "safety system", "flagged as potentially violating",
+            "violates our policy", "responsible ai"};
 
     private PolicyErrors() {
     }
