@@ -4,6 +4,8 @@ import dev.refusalguard.classifier.cli.ClassifyCommand;
 import dev.refusalguard.classifier.cli.EvalCommand;
 import dev.refusalguard.classifier.cli.TrainCommand;
 import dev.refusalguard.policies.cli.AnalyzeCommand;
+import dev.refusalguard.policies.cli.EvalIntentCommand;
+import dev.refusalguard.policies.cli.TrainRequestModelsCommand;
 import dev.refusalguard.proxy.audit.AuditCommand;
 import dev.refusalguard.proxy.demo.DemoUpstreamCommand;
 
@@ -26,6 +28,8 @@ public final class Main {
               audit     measure a model's refusal bias on a prompt set (report.json + report.html)
               train     rebuild the refusal classifier from the repository's data
               eval      evaluate the refusal classifier on labelled JSON Lines
+              eval-intent           evaluate request intent and category on a labelled request set
+              train-request-models  rebuild the request intent and category models from policies/data
             """;
 
     private Main() {
@@ -49,6 +53,8 @@ public final class Main {
             case "demo-upstream" -> DemoUpstreamCommand.run(rest, in, out, err);
             case "classify" -> ClassifyCommand.run(rest, in, out, err);
             case "analyze" -> AnalyzeCommand.run(rest, in, out, err);
+            case "eval-intent" -> EvalIntentCommand.run(rest, in, out, err);
+            case "train-request-models" -> TrainRequestModelsCommand.run(rest, in, out, err);
             case "audit" -> AuditCommand.run(rest, in, out, err);
             case "train" -> TrainCommand.run(rest, in, out, err);
             case "eval" -> EvalCommand.run(rest, in, out, err);
