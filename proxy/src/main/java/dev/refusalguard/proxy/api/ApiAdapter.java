@@ -21,8 +21,12 @@ public interface ApiAdapter {
     /** A copy with {@code block} added as system context (after any existing system text). */
     ObjectNode addSystemContext(ObjectNode body, String block);
 
-    /** A copy asking for another model. */
-    ObjectNode withModel(ObjectNode body, String model);
+    /** A copy asking for another model (every supported API names it in a top-level {@code model} field). */
+    default ObjectNode withModel(ObjectNode body, String model) {
+        ObjectNode copy = body.deepCopy();
+        copy.put("model", model);
+        return copy;
+    }
 
     /** Reads a complete (non-streamed) answer; {@code body} may be null when it was not JSON. */
     AnswerInspection inspect(int status, JsonNode body);

@@ -118,18 +118,9 @@ public final class OpenAiResponsesAdapter implements ApiAdapter {
     }
 
     @Override
-    public ObjectNode withModel(ObjectNode body, String model) {
-        ObjectNode copy = body.deepCopy();
-        copy.put("model", model);
-        return copy;
-    }
-
-    @Override
     public AnswerInspection inspect(int status, JsonNode body) {
         if (status != 200) {
-            String message = body == null ? "" : body.path("error").path("message").asText("");
-            return new AnswerInspection(message, PolicyErrors.isPolicyError(status, body)
-                    ? RefusalSignal.POLICY_ERROR : null, false, null);
+            return PolicyErrors.inspectError(status, body);
         }
         if (body == null) {
             return new AnswerInspection("", null, false, null);

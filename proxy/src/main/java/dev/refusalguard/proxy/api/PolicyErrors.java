@@ -17,6 +17,13 @@ public final class PolicyErrors {
     private PolicyErrors() {
     }
 
+    /** An HTTP error answer as every adapter reads it: its message, and the policy signal when it is one. */
+    public static AnswerInspection inspectError(int status, JsonNode body) {
+        String message = body == null ? "" : body.path("error").path("message").asText("");
+        return new AnswerInspection(message, isPolicyError(status, body)
+                ? dev.refusalguard.proxy.detect.RefusalSignal.POLICY_ERROR : null, false, null);
+    }
+
     public static boolean isPolicyError(int status, JsonNode body) {
         if (status < 400 || status >= 500 || body == null) {
             return false;
