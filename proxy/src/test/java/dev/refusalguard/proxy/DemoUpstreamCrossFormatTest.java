@@ -42,7 +42,7 @@ class DemoUpstreamCrossFormatTest {
                 List.of(new UpstreamConfig("demo-openai", demoUrl, ApiFormat.OPENAI, null, List.of(GUARDED)),
                         new UpstreamConfig("demo-anthropic", demoUrl, ApiFormat.ANTHROPIC, null, List.of(LENIENT))),
                 List.of(new RouteConfig(LENIENT, "demo-anthropic")), "demo-openai", null, null,
-                new RecoveryConfig(null, 2, null, null, List.of(StrategyKind.REROUTE), Map.of(GUARDED, List.of(LENIENT))),
+                new RecoveryConfig(null, 2, null, null, List.of(StrategyKind.REROUTE), Map.of(GUARDED, List.of(LENIENT)), null, null),
                 null, null, null);
     }
 
