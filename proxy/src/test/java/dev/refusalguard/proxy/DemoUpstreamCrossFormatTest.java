@@ -43,7 +43,7 @@ class DemoUpstreamCrossFormatTest {
                         new UpstreamConfig("demo-anthropic", demoUrl, ApiFormat.ANTHROPIC, null, List.of(LENIENT))),
                 List.of(new RouteConfig(LENIENT, "demo-anthropic")), "demo-openai", null, null,
                 new RecoveryConfig(null, 2, null, null, List.of(StrategyKind.REROUTE), Map.of(GUARDED, List.of(LENIENT)), null, null),
-                null, null, null);
+                null, null, null, null);
     }
 
     private static String request(String prompt, boolean stream) {
