@@ -12,7 +12,9 @@
 # Harness options (defaults in brackets): --rounds [3] --segment-s [5] --warmup-s [1] --concurrency [64]
 #   --rates [500,2000] --streams [1000] --stream-starts-per-s [1000]
 # Environment: STREAM_CHUNKS [60], CHUNK_INTERVAL_MS [50], CHUNK_CHARS [16], WINDOW_CHARS [256] (RefusalGuard's
-#   streamWindow.maxChars default), PROFILE=1 records a JFR file of RefusalGuard, BASE_PORT [19100].
+#   streamWindow.maxChars default), PROFILE=1 records a JFR file of RefusalGuard, BASE_PORT [19100],
+#   RG_JAR [proxy/target/refusalguard.jar]; RG_COMPARE_JAR=other.jar adds a fifth target
+#   "refusalguard-candidate" (e.g. a build with a patch from benchmarks/patches/) measured in the same run.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -83,7 +85,8 @@ if [ "$BUILD" = 1 ]; then
   mvn -B -q -o -pl benchmarks -am -DskipTests package
 fi
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
-RG_JAR="$ROOT/proxy/target/refusalguard.jar"
+RG_JAR=${RG_JAR:-$ROOT/proxy/target/refusalguard.jar}
+RG_COMPARE_JAR=${RG_COMPARE_JAR:-}
 
 wait_http() { # url [method]
   for _ in $(seq 1 300); do
@@ -143,6 +146,15 @@ java "${RG_JVM[@]}" -jar "$RG_JAR" serve --upstream "http://127.0.0.1:$UP_PORT" 
   --listen "127.0.0.1:$RG_PORT" --admin "127.0.0.1:$RG_ADMIN" > "$RUN/refusalguard.log" 2>&1 &
 RG_PID=$!; PIDS+=("$RG_PID")
 
+EXTRA_TARGETS=()
+if [ -n "$RG_COMPARE_JAR" ]; then
+  java -Xmx256m -jar "$RG_COMPARE_JAR" serve --upstream "http://127.0.0.1:$UP_PORT" \
+    --listen "127.0.0.1:$((BASE_PORT + 5))" --admin "127.0.0.1:$((BASE_PORT + 6))" > "$RUN/refusalguard-candidate.log" 2>&1 &
+  CAND_PID=$!; PIDS+=("$CAND_PID")
+  EXTRA_TARGETS=(--target "name=refusalguard-candidate,url=http://127.0.0.1:$((BASE_PORT + 5))/v1/chat/completions,pid=$CAND_PID")
+  wait_http "http://127.0.0.1:$((BASE_PORT + 6))/readyz"
+fi
+
 wait_http "http://127.0.0.1:$UP_PORT/health"
 wait_http "http://127.0.0.1:$NGINX_PORT/health"
 wait_http "http://127.0.0.1:$PORTKEY_PORT/"
@@ -157,6 +169,7 @@ CMD=(java -Xms512m -Xmx512m -cp "$BENCH_JAR" dev.refusalguard.benchmarks.load.Lo
   --target "name=nginx,url=http://127.0.0.1:$NGINX_PORT$PATH_CC,pid=$NGINX_PID"
   --target "name=portkey,url=http://127.0.0.1:$PORTKEY_PORT$PATH_CC,pid=$PORTKEY_PID,header=x-portkey-provider:openai,header=x-portkey-custom-host:http://127.0.0.1:$UP_PORT/v1"
   --target "name=refusalguard,url=http://127.0.0.1:$RG_PORT$PATH_CC,pid=$RG_PID"
+  "${EXTRA_TARGETS[@]}"
   --window-ms "$WINDOW_MS" --out "$RUN" "${HARNESS_ARGS[@]}")
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 "${CMD[@]}" | tee "$RUN/harness.log"
@@ -174,6 +187,7 @@ CLASSIFIED=$(curl -s "http://127.0.0.1:$RG_ADMIN/metrics" | grep -E '^refusalgua
   echo "- Versions: $(java -version 2>&1 | head -1), nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'), node $(node -v), @portkey-ai/gateway $PORTKEY_VERSION, RefusalGuard $(git rev-parse --short HEAD)"
   echo "- Upstream streams: $STREAM_CHUNKS chunks of $CHUNK_CHARS chars every $CHUNK_INTERVAL_MS ms; the refusal window ($WINDOW_CHARS chars) takes the upstream $WINDOW_MS ms after the first chunk"
   echo "- Command: \`benchmarks/run.sh $*\`"
+  if [ -n "$RG_COMPARE_JAR" ]; then echo "- refusalguard-candidate: $RG_COMPARE_JAR"; fi
   echo "- RefusalGuard (-Xmx256m): peak heap before GC ${HEAP_PEAK:-?} MiB; classifier calls: ${CLASSIFIED:-?}"
   echo
   cat "$RUN/summary.md"
