@@ -11,6 +11,7 @@ import java.util.List;
  * @param rounds             interleaved rounds per phase (each round runs every target once, in rotated order)
  * @param segment            measured length of one target's turn
  * @param warmup             unrecorded lead-in of each turn
+ * @param jitWarmup          closed-loop load per target before anything is recorded (lets the JIT compile the hot path)
  * @param concurrency        connections of the throughput phase
  * @param rates              fixed rates of the latency phase (requests per second)
  * @param streams            concurrent streams of the streaming phase (0 = skip)
@@ -19,7 +20,8 @@ import java.util.List;
  * @param windowMillis       time the upstream needs to send the proxy's refusal window (for the TTFT target)
  * @param out                directory for results.json and summary.md
  */
-record HarnessPlan(List<Target> targets, int rounds, Duration segment, Duration warmup, int concurrency,
+record HarnessPlan(List<Target> targets, int rounds, Duration segment, Duration warmup, Duration jitWarmup,
+                   int concurrency,
                    List<Integer> rates, int streams, int streamStartsPerSec, Duration streamTimeout,
                    double windowMillis, Path out) {
 
@@ -36,6 +38,9 @@ record HarnessPlan(List<Target> targets, int rounds, Duration segment, Duration 
         }
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup-s: must be >= 0");
+        }
+        if (jitWarmup.isNegative()) {
+            throw new IllegalArgumentException("--jit-warmup-s: must be >= 0");
         }
         if (concurrency < 1 || concurrency > 10_000) {
             throw new IllegalArgumentException("--concurrency: must be 1..10000, was " + concurrency);

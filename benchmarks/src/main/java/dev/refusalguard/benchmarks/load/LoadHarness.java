@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks.jar dev.refusalguard.benchmarks.load.LoadHarness \
  *   --target name=direct,url=http://127.0.0.1:9000/v1/chat/completions,pid=111 \
  *   --target name=refusalguard,url=http://127.0.0.1:8080/v1/chat/completions,pid=222 \
- *   [--rounds 3] [--segment-s 5] [--warmup-s 1] [--concurrency 64] [--rates 500,2000] \
+ *   [--rounds 3] [--segment-s 5] [--warmup-s 1] [--jit-warmup-s 10] [--concurrency 64] [--rates 500,2000] \
  *   [--streams 1000] [--stream-starts-per-s 1000] [--window-ms 750] --out DIR
  * </pre>
  */
@@ -69,10 +69,9 @@ public final class LoadHarness {
         for (Target t : plan.targets()) {
             figures.get(t.name()).idleRssBefore = ProcessStats.rssBytes(t.pid());
         }
-        Duration warm = plan.segment().plus(plan.warmup());
         for (Target t : plan.targets()) {
             log(out, "warm-up " + t.name());
-            FixedConcurrencyRun.run(loop, t, plan.concurrency(), warm, Duration.ZERO);
+            FixedConcurrencyRun.run(loop, t, plan.concurrency(), plan.jitWarmup().plusMillis(1), Duration.ZERO);
             if (plan.streams() > 0) {
                 ConcurrentStreamsRun.run(loop, t, Math.min(50, plan.streams()), plan.streamStartsPerSec(),
                         plan.streamTimeout());
@@ -147,6 +146,7 @@ public final class LoadHarness {
                 Integer.parseInt(opts.getOrDefault("rounds", "3")),
                 Duration.ofMillis((long) (Double.parseDouble(opts.getOrDefault("segment-s", "5")) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(opts.getOrDefault("warmup-s", "1")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(opts.getOrDefault("jit-warmup-s", "10")) * 1000)),
                 Integer.parseInt(opts.getOrDefault("concurrency", "64")),
                 rates,
                 Integer.parseInt(opts.getOrDefault("streams", "1000")),
@@ -155,7 +155,7 @@ public final class LoadHarness {
                 Double.parseDouble(opts.getOrDefault("window-ms", "0")),
                 Path.of(outDir));
         for (String k : opts.keySet()) {
-            if (!List.of("rounds", "segment-s", "warmup-s", "concurrency", "rates", "streams",
+            if (!List.of("rounds", "segment-s", "warmup-s", "jit-warmup-s", "concurrency", "rates", "streams",
                     "stream-starts-per-s", "stream-timeout-s", "window-ms").contains(k)) {
                 throw new IllegalArgumentException("unknown option --" + k);
             }

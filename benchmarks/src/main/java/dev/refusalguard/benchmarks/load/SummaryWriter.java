@@ -34,8 +34,9 @@ final class SummaryWriter {
     String markdown() {
         StringBuilder md = new StringBuilder();
         TargetFigures base = figures.get(plan.baseline().name());
-        md.append(f("Harness run %s to %s; %d interleaved rounds of %.1f s per target and phase (+%.1f s unrecorded "
-                        + "lead-in); baseline `%s`.%n%n", started, ended, plan.rounds(), plan.segment().toMillis() / 1000.0,
+        md.append(f("Harness run %s to %s; %.0f s JIT warm-up per target, then %d interleaved rounds of %.1f s per "
+                        + "target and phase (+%.1f s unrecorded lead-in); baseline `%s`.%n%n", started, ended,
+                plan.jitWarmup().toMillis() / 1000.0, plan.rounds(), plan.segment().toMillis() / 1000.0,
                 plan.warmup().toMillis() / 1000.0, plan.baseline().name()));
 
         md.append(f("#### Non-streaming throughput (%d connections, closed loop) and memory%n%n", plan.concurrency()));
