@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Keep-alive connections to one target on one event loop. A request due when every connection is busy waits in
@@ -89,7 +90,7 @@ final class ConnectionPool {
         }
     }
 
-    private void connect(java.util.function.Consumer<Boolean> then) {
+    private void connect(Consumer<Boolean> then) {
         connecting++;
         PooledConnection handler = new PooledConnection(this);
         bootstrap.clone()

@@ -3,6 +3,8 @@ package dev.refusalguard.benchmarks.load;
 import io.netty.channel.EventLoop;
 
 import java.time.Duration;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -56,11 +58,12 @@ final class FixedRateRun {
         long rss = ProcessStats.rssBytes(target.pid());
         pool.close().get(5, TimeUnit.SECONDS);
         return onLoop(pool.loop(), () -> new LoadResult(target.name(), recorder.histogram().copy(),
-                recorder.succeeded(), recorder.failed(), new java.util.TreeMap<>(recorder.failures()),
+                recorder.succeeded(), recorder.failed(), new TreeMap<>(recorder.failures()),
                 duration.toNanos() / 1e9, cpu, rss));
     }
 
-    static <T> T onLoop(EventLoop loop, java.util.concurrent.Callable<T> task) throws Exception {
+    /** Runs {@code task} on the client loop (which owns the recorders) and waits for its result. */
+    static <T> T onLoop(EventLoop loop, Callable<T> task) throws Exception {
         return loop.submit(task).get(10, TimeUnit.SECONDS);
     }
 }

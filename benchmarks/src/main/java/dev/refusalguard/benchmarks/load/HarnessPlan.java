@@ -3,6 +3,7 @@ package dev.refusalguard.benchmarks.load;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What one harness run does. The first target is the baseline every "added" figure is measured against.
@@ -69,6 +70,6 @@ record HarnessPlan(List<Target> targets, int rounds, Duration segment, Duration 
     /** Round {@code r}'s order: the target list rotated by r, so no target always runs first or after another. */
     List<Target> order(int r) {
         int n = targets.size();
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> targets.get((i + r) % n)).toList();
+        return IntStream.range(0, n).mapToObj(i -> targets.get((i + r) % n)).toList();
     }
 }

@@ -17,6 +17,7 @@ final class LatencyRecorder implements ResponseRecorder {
     private final Histogram micros = new Histogram(MAX_MICROS, 3);
     private final Map<String, Integer> failures = new TreeMap<>();
     private volatile long recordFromNanos;
+    /** Written by the loop only (so ++ is safe), read by the waiting thread. */
     private volatile long finished;
     private long succeeded;
     private long failed;
