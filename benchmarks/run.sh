@@ -9,7 +9,7 @@
 # Results go to benchmarks/target/harness/<UTC time>/ (summary.md, results.json, logs); with --record the summary
 # is appended to benchmarks/RESULTS.md with the machine, date, load average and exact command.
 #
-# Harness options (defaults in brackets): --rounds [3] --segment-s [5] --warmup-s [1] --jit-warmup-s [10] --concurrency [64]
+# Harness options (defaults in brackets): --rounds [3] --segment-s [5] --warmup-s [1] --jit-warmup-s [30] --concurrency [64]
 #   --rates [500,2000] --streams [1000] --stream-starts-per-s [1000]
 # Environment: STREAM_CHUNKS [60], CHUNK_INTERVAL_MS [50], CHUNK_CHARS [16], WINDOW_CHARS [256] (RefusalGuard's
 #   streamWindow.maxChars default), PROFILE=1 records a JFR file of RefusalGuard, BASE_PORT [19100],

@@ -24,11 +24,15 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks.jar dev.refusalguard.benchmarks.load.LoadHarness \
  *   --target name=direct,url=http://127.0.0.1:9000/v1/chat/completions,pid=111 \
  *   --target name=refusalguard,url=http://127.0.0.1:8080/v1/chat/completions,pid=222 \
- *   [--rounds 3] [--segment-s 5] [--warmup-s 1] [--jit-warmup-s 10] [--concurrency 64] [--rates 500,2000] \
+ *   [--rounds 3] [--segment-s 5] [--warmup-s 1] [--jit-warmup-s 30] [--concurrency 64] [--rates 500,2000] \
  *   [--streams 1000] [--stream-starts-per-s 1000] [--window-ms 750] --out DIR
  * </pre>
  */
 public final class LoadHarness {
+
+    /** Targets are quiet below 10% of one core together; they get at most 15 s to get there. */
+    static final double SETTLE_QUIET_SHARE = 0.10;
+    static final long SETTLE_MAX_MILLIS = 15_000;
 
     private LoadHarness() {
     }
@@ -79,6 +83,7 @@ public final class LoadHarness {
         }
         for (int r = 0; r < plan.rounds(); r++) {
             for (Target t : plan.order(r)) {
+                settle(plan, out);
                 LoadResult res = FixedConcurrencyRun.run(loop, t, plan.concurrency(), plan.segment(), plan.warmup());
                 figures.get(t.name()).throughput.add(res);
                 log(out, String.format("throughput round %d %-12s %8.0f rps  errors %d", r + 1, t.name(),
@@ -88,6 +93,7 @@ public final class LoadHarness {
         for (int rate : plan.rates()) {
             for (int r = 0; r < plan.rounds(); r++) {
                 for (Target t : plan.order(r)) {
+                    settle(plan, out);
                     LoadResult res = FixedRateRun.run(loop, t, rate, plan.segment(), plan.warmup());
                     figures.get(t.name()).rate(rate).add(res);
                     log(out, String.format("rate %d round %d %-12s p50 %.3f p99 %.3f p99.9 %.3f ms  errors %d",
@@ -99,7 +105,7 @@ public final class LoadHarness {
         }
         if (plan.streams() > 0) {
             for (Target t : plan.targets()) {
-                Thread.sleep(500);
+                settle(plan, out);
                 StreamResult s = ConcurrentStreamsRun.run(loop, t, plan.streams(), plan.streamStartsPerSec(),
                         plan.streamTimeout());
                 figures.get(t.name()).streams = s;
@@ -111,6 +117,15 @@ public final class LoadHarness {
         Thread.sleep(1000);
         for (Target t : plan.targets()) {
             figures.get(t.name()).idleRssAfter = ProcessStats.rssBytes(t.pid());
+        }
+    }
+
+    /** Lets every target go quiet (the previous turn's may still work off a backlog) before a measured turn. */
+    private static void settle(HarnessPlan plan, PrintStream out) throws InterruptedException {
+        List<Long> pids = plan.targets().stream().map(Target::pid).filter(p -> p > 0).toList();
+        long waited = ProcessStats.settle(pids, SETTLE_QUIET_SHARE, SETTLE_MAX_MILLIS);
+        if (waited > 1000) {
+            log(out, "waited " + waited + " ms for the targets to go quiet");
         }
     }
 
@@ -146,7 +161,7 @@ public final class LoadHarness {
                 Integer.parseInt(opts.getOrDefault("rounds", "3")),
                 Duration.ofMillis((long) (Double.parseDouble(opts.getOrDefault("segment-s", "5")) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(opts.getOrDefault("warmup-s", "1")) * 1000)),
-                Duration.ofMillis((long) (Double.parseDouble(opts.getOrDefault("jit-warmup-s", "10")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(opts.getOrDefault("jit-warmup-s", "30")) * 1000)),
                 Integer.parseInt(opts.getOrDefault("concurrency", "64")),
                 rates,
                 Integer.parseInt(opts.getOrDefault("streams", "1000")),

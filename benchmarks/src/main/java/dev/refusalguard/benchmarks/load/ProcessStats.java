@@ -32,6 +32,14 @@ final class ProcessStats {
         return ticks * NANOS_PER_TICK;
     }
 
+    private static long cpuNanos(List<Long> pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            sum += cpuNanos(pid);
+        }
+        return sum;
+    }
+
     /** Resident set size of {@code pid} and its descendants in bytes (VmRSS); 0 for pid 0 or a gone process. */
     static long rssBytes(long pid) {
         long kib = 0;
@@ -47,6 +55,27 @@ final class ProcessStats {
             }
         }
         return kib * 1024;
+    }
+
+    /**
+     * Waits until the processes (and their children) together use less than {@code quietShare} of one core over
+     * 200 ms, or
+     * {@code maxWaitMillis} passed: a target still working through an abandoned backlog must not steal CPU from the
+     * next target's turn. Returns the milliseconds waited.
+     */
+    static long settle(List<Long> pids, double quietShare, long maxWaitMillis) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + maxWaitMillis * 1_000_000L;
+        long before = cpuNanos(pids);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            long now = cpuNanos(pids);
+            if (now - before < quietShare * 200_000_000L) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1_000_000L;
     }
 
     private static List<Long> family(long pid) {

@@ -42,17 +42,16 @@ final class SummaryWriter {
         md.append(f("#### Non-streaming throughput (%d connections, closed loop) and memory%n%n", plan.concurrency()));
         md.append("| target | requests/s | x baseline | errors | CPU µs/request* | idle RSS MiB (start / end) | RSS under load MiB |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-        int topRate = plan.rates().isEmpty() ? 0 : plan.rates().get(plan.rates().size() - 1);
         for (TargetFigures t : figures.values()) {
             TargetFigures.Merged m = t.throughput;
-            TargetFigures.Merged cpuAt = topRate == 0 ? m : t.rate(topRate);
+            TargetFigures.Merged cpuAt = m;
             md.append(f("| %s | %.0f | %.2f | %d | %s | %s / %s | %s |%n", t.target.name(), m.throughput(),
                     ratio(m.throughput(), base.throughput.throughput()), m.failed,
                     t.target.pid() == 0 ? "n/a" : f("%.0f", cpuAt.cpuMicrosPerRequest()),
                     mib(t.idleRssBefore), mib(t.idleRssAfter), mib(m.peakRssBytes)));
         }
-        md.append(f("%n\\* CPU time of the target's own processes (for the baseline: the test upstream) per request, "
-                + "from /proc/PID/stat (10 ms ticks) over the %d rps segments.%n%n", topRate));
+        md.append(f("%n\\* CPU time of the target's own processes (for the baseline: the test upstream) per answered "
+                + "request, from /proc/PID/stat (10 ms ticks) over the measured throughput windows.%n%n"));
 
         for (int rate : plan.rates()) {
             md.append(f("#### Latency at %d requests/s (open loop, from intended send time), ms%n%n", rate));
