@@ -1,6 +1,7 @@
 package dev.refusalguard.policies;
 
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Detects a free-text claim of authorization in a request ("I'm on the blue team", "I am authorized", "this is for a
@@ -15,7 +16,12 @@ public final class AuthorizationClaimDetector {
             + "|pen(?:etration)? ?tester|pentester|red[- ]teamer|blue[- ]teamer|incident responder|threat hunter|ciso|"
             + "sysadmin|system administrator|security professional|ethical hacker|auditor|bug bounty hunter";
 
-    private static final Pattern CLAIM = Pattern.compile(String.join("|",
+    /**
+     * Every branch opens with a word boundary: it is checked once in front of the alternation instead of per branch
+     * at every position, and the (lower-case) expressions run without case flags on the lower-cased text, whose
+     * per-character Unicode case folding made this detector cost tens of microseconds per request.
+     */
+    private static final Pattern CLAIM = Pattern.compile("\\b(?:" + String.join("|", Stream.of(
             "\\bi(?:'m| am|’m)\\s+(?:on|in|part of|with|from|a member of)\\s+(?:the|our|a|my company's)\\s+(?:blue|red|purple|security|soc|incident response|ir)\\s+team",
             "\\b(?:we|i)(?:'re|'m| are| am|’re|’m)\\s+(?:the|a|an)?\\s*(?:blue|red|purple)\\s+team",
             "\\bi(?:'m| am|’m|\\s+have been|\\s+was)\\s+(?:fully\\s+|explicitly\\s+|officially\\s+|legally\\s+)?(?:authori[sz]ed|permitted|allowed|cleared|sanctioned|approved)",
@@ -30,11 +36,18 @@ public final class AuthorizationClaimDetector {
             "\\bi(?:'m| am|’m)\\s+(?:an?|the)\\s+(?:senior\\s+|junior\\s+|lead\\s+|certified\\s+)?(?:" + ROLE + ")\\b",
             "\\bi\\s+work\\s+(?:as\\s+an?|in|on|for)\\s+(?:the\\s+|our\\s+|a\\s+)?(?:" + ROLE + "|soc|security team|blue team|cert|csirt|security operations)",
             "\\b(?:rules of engagement|signed scope|scope letter|statement of work|letter of authori[sz]ation)\\b",
-            "\\b(?:i|we)\\s+own\\s+(?:the|these|this|all the)\\s+(?:systems?|servers?|network|machines?|hosts?|assets?)"),
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "\\b(?:i|we)\\s+own\\s+(?:the|these|this|all the)\\s+(?:systems?|servers?|network|machines?|hosts?|assets?)")
+            .map(AuthorizationClaimDetector::withoutLeadingBoundary).toList()) + ")");
 
     /** True when {@code text} contains a free-text claim of authorization or defender role. */
     public boolean claimPresent(String text) {
-        return CLAIM.matcher(text).find();
+        return CLAIM.matcher(WeightedPatterns.lower(text)).find();
+    }
+
+    private static String withoutLeadingBoundary(String branch) {
+        if (!branch.startsWith("\\b")) {
+            throw new IllegalStateException("every claim expression must open with \\b: " + branch);
+        }
+        return branch.substring(2);
     }
 }

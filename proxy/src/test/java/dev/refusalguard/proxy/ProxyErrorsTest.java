@@ -149,7 +149,8 @@ class ProxyErrorsTest {
                 r.body().contains("exploit") ? refusal : ok, true));
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
             HttpResponse<String> r = post(proxy, "/v1/chat/completions", "{\"model\":\"m\",\"messages\":[{\"role\":"
-                    + "\"user\",\"content\":\"How do I defend my web server against this exploit?\"}]}");
+                    + "\"user\",\"content\":\"Our IDS flagged an exploit attempt against our web server. How do we "
+                    + "patch it and detect repeats?\"}]}");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo(ok);
             assertThat(r.headers().firstValue("x-refusalguard-action")).hasValue("rephrased");
