@@ -1,9 +1,11 @@
 package dev.refusalguard.benchmarks;
 
 import dev.refusalguard.benchmarks.load.ChatRequests;
+import dev.refusalguard.policies.PolicyConfig;
 import dev.refusalguard.policies.RequestAnalysis;
+import dev.refusalguard.policies.RequestAnalyzer;
+import dev.refusalguard.policies.Rephraser;
 import dev.refusalguard.policies.TaskCategory;
-import dev.refusalguard.proxy.recovery.PoliciesRequestPolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The request analysis the proxy runs on every inspected request (category, sensitive terms, authorization
- * claim, intent) through {@link PoliciesRequestPolicy}, as the proxy calls it, and the rephraser used when a
+ * claim, intent) with the default policy's analyzer, as the proxy's PolicyState calls it, and the rephraser used when a
  * refusal is recovered. Texts: the harness prompt (about 190 characters) and a 4 KB agent message with pasted
  * log lines.
  */
@@ -35,7 +37,8 @@ public class ProxyRequestAnalysisBench {
     @Param({"prompt", "log4k"})
     public String text;
 
-    private final PoliciesRequestPolicy policy = PoliciesRequestPolicy.loadDefault(false);
+    private final RequestAnalyzer analyzer = PolicyConfig.loadDefault().createAnalyzer();
+    private final Rephraser rephraser = analyzer.rephraser();
     private String input;
 
     @Setup
@@ -45,11 +48,11 @@ public class ProxyRequestAnalysisBench {
 
     @Benchmark
     public RequestAnalysis analyze() {
-        return policy.analyze("You are a SOC analyst assistant.", input);
+        return analyzer.analyze(input);
     }
 
     @Benchmark
     public String rephrase() {
-        return policy.rephrase(input, TaskCategory.MALWARE_ANALYSIS);
+        return rephraser.rephrase(input, TaskCategory.MALWARE_ANALYSIS).text();
     }
 }
