@@ -7,14 +7,15 @@ set -euo pipefail
 
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
-# the classpath goes through a file: on a terminal Maven may print colour codes to stdout
-mvn -B -q -ntp -pl policies dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" > /dev/null
-CP="policies/target/classes:$(cat "$OUT/cp.txt")"
+# The runnable jar `mvn verify` built holds the policies module and everything it depends on (policies alone cannot
+# resolve the classifier module from a clean clone without `mvn install`).
+JAR=proxy/target/refusalguard.jar
+[ -f "$JAR" ] || { echo "policies: $JAR missing; run mvn verify first" >&2; exit 1; }
 
-java -cp "$CP" dev.refusalguard.policies.cli.TrainRequestModelsCommand --out "$OUT" --report "$OUT/report.md" > /dev/null
+java -jar "$JAR" train-request-models --out "$OUT" --report "$OUT/report.md" > /dev/null
 for model in intent-model.onnx category-model.onnx; do
   cmp "$OUT/$model" "policies/src/main/resources/dev/refusalguard/policies/$model"
 done
 echo "policies: retrained intent and category models are byte-identical to the committed ones"
 
-java -cp "$CP" dev.refusalguard.policies.cli.EvalIntentCommand --data policies/data/intent-eval.jsonl --require-targets
+java -jar "$JAR" eval-intent --data policies/data/intent-eval.jsonl --require-targets

@@ -48,7 +48,8 @@ free_port() {
 }
 
 PROM_PORT=$(free_port)
-DEMO_ARGS=(--listen 127.0.0.1:0)
+LISTEN_PORT=$(free_port)
+DEMO_ARGS=(--listen "127.0.0.1:$LISTEN_PORT")
 if java -jar "$JAR" demo --help 2>&1 | grep -q -- '--admin'; then
   ADMIN_PORT=$(free_port)
   DEMO_ARGS+=(--admin "127.0.0.1:$ADMIN_PORT")
@@ -87,6 +88,14 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fsS "$ADMIN/bias" -o "$WORK/bias.json" || { echo "no /bias on $ADMIN" >&2; tail -40 "$WORK/demo.log" >&2; exit 1; }
+# The demo's 200 requests can finish within one or two scrapes; rate() needs an increase between samples, so add
+# paced traffic (one defensive request every 0.5 s for 8 s) that Prometheus sees over several scrapes.
+for i in $(seq 1 16); do
+  curl -sS -o /dev/null -m 20 "http://127.0.0.1:$LISTEN_PORT/v1/chat/completions" -H 'content-type: application/json' \
+    -d '{"model":"demo-guarded-1","messages":[{"role":"user","content":"Write a detection rule for reverse shell payloads seen in our web server logs ('"$i"')."}]}' \
+    || true
+  sleep 0.5
+done
 last=-1
 stable=0
 for _ in $(seq 1 300); do
@@ -135,7 +144,12 @@ agree "$rate_prom" "$rate_bias" || { echo "refusal rate differs between Promethe
 agree "$ratio_prom" "$ratio_bias" || { echo "bias ratio differs between Prometheus and /bias" >&2; exit 1; }
 for series in refusalguard:refusal_rate:ratio_rate5m refusalguard:refusal_rate_by_category:ratio_rate15m \
               refusalguard:refusal_rate_by_model:ratio_rate15m refusalguard:sensitive_refusal_ratio:ratio_rate15m; do
-  value=$(query "$series")
+  value=""
+  for _ in $(seq 1 40); do   # the rules group is evaluated every 30 s: allow two evaluations
+    value=$(query "$series")
+    [ -n "$value" ] && break
+    sleep 2
+  done
   [ -n "$value" ] || { echo "series $series missing in Prometheus" >&2; exit 1; }
   echo "$series = $value"
 done
