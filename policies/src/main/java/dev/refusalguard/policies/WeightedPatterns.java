@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * A list of regular expressions (written in lower case) with weights; the score of a text is the sum of the weights
  * of those found. Matching runs on the lower-cased text. Each pattern gets a literal prefilter when one can be
  * derived (the words one of which any match must start with, e.g. {@code \bharden(ing|ed)?\b} needs "harden"), so
- * most patterns are rejected by a plain substring search instead of a regex scan.
+ * most patterns are rejected by a plain substring search instead of a regex scan. A derived literal always starts the
+ * match, so when one is found the regex search starts at the first literal's position instead of scanning the text
+ * from its beginning.
  */
 final class WeightedPatterns {
 
@@ -36,23 +38,31 @@ final class WeightedPatterns {
         double sum = 0;
         for (int i = 0; i < patterns.size(); i++) {
             String[] literals = prefilters.get(i);
-            if (literals != null && !containsAny(lowerText, literals)) {
-                continue;
+            int from = 0;
+            if (literals != null) {
+                from = firstIndexOfAny(lowerText, literals);
+                if (from < 0) {
+                    continue;
+                }
             }
-            if (patterns.get(i).matcher(lowerText).find()) {
+            // find(from) keeps the whole text as the region, so a leading \b still sees the char before 'from'
+            if (patterns.get(i).matcher(lowerText).find(from)) {
                 sum += weights.get(i);
             }
         }
         return sum;
     }
 
-    private static boolean containsAny(String text, String[] literals) {
+    /** The smallest index at which one of {@code literals} occurs in {@code text}, or -1. */
+    private static int firstIndexOfAny(String text, String[] literals) {
+        int first = -1;
         for (String l : literals) {
-            if (text.contains(l)) {
-                return true;
+            int at = text.indexOf(l);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
             }
         }
-        return false;
+        return first;
     }
 
     /**

@@ -38,4 +38,15 @@ class WeightedPatternsTest {
             }
         }
     }
+
+    @Test
+    void searchStartsAtTheFirstLiteralButStillSeesTheCharBeforeIt() {
+        WeightedPatterns wp = new WeightedPatterns().add(1, "\\bharden(ing|ed)?\\b");
+        assertThat(wp.score("xharden only")).isZero();               // literal found, but no word boundary before it
+        assertThat(wp.score("xharden then hardened")).isEqualTo(1.0); // first literal fails, a later one matches
+        assertThat(wp.score("hardenx and harden")).isEqualTo(1.0);
+        WeightedPatterns alt = new WeightedPatterns().add(2, "\\bmfa\\b|multi-factor");
+        assertThat(alt.score("we use multi-factor and mfax")).isEqualTo(2.0); // the later alternative's literal comes first
+        assertThat(alt.score("mfax then mfa")).isEqualTo(2.0);
+    }
 }

@@ -42,7 +42,7 @@ public final class OnnxTextModel implements AutoCloseable {
             throw new IllegalArgumentException("model metadata lacks 'labels'");
         }
         this.labels = List.of(labelList.split(","));
-        this.featurizer = new HashedNgramFeaturizer(FeaturizerSpec.fromMetadata(metadata));
+        this.featurizer = HashedNgramFeaturizer.shared(FeaturizerSpec.fromMetadata(metadata));
     }
 
     /** Loads a model from bytes, running ONNX Runtime on {@code intraOpThreads} threads (1 keeps latency lowest). */

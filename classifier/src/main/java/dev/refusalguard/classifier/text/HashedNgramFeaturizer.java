@@ -20,6 +20,12 @@ import java.util.Arrays;
  *   <li>character n-grams, n in [charMinN, charMaxN], over the first {@code charMaxChars} normalised characters.</li>
  * </ul>
  * Values: {@code 1 + ln(count)} per bucket, then the vector is scaled to unit L2 norm.
+ *
+ * <p>Cost: the per-thread counting table is sized for the longest text, but each call only uses a power-of-two
+ * prefix of it sized for that text (short texts stay in a few cache lines). The last {@link String} featurised on a
+ * thread is remembered by identity, so models sharing a featurizer ({@link #shared}) and reading the same text one
+ * after the other (the request models' intent and category) featurise it once. Strings are immutable, so a hit is
+ * always the same input.
  */
 public final class HashedNgramFeaturizer {
 
@@ -28,6 +34,9 @@ public final class HashedNgramFeaturizer {
     private static final int OPENING_SEED = 0x3003;
     private static final int CHAR_SEED = 0x4004;
     private static final int BOS = 0x7fb5d329;
+
+    private static final java.util.concurrent.ConcurrentHashMap<FeaturizerSpec, HashedNgramFeaturizer> SHARED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final FeaturizerSpec spec;
     private final int mask;
@@ -42,14 +51,22 @@ public final class HashedNgramFeaturizer {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(cap, spec.maxChars() + 2));
     }
 
+    /** One featurizer per spec for the whole process (so models with the same spec share the last-text memo). */
+    public static HashedNgramFeaturizer shared(FeaturizerSpec spec) {
+        return SHARED.computeIfAbsent(spec, HashedNgramFeaturizer::new);
+    }
+
     public FeaturizerSpec spec() {
         return spec;
     }
 
     public SparseVector featurize(CharSequence text) {
         Scratch s = scratch.get();
-        s.reset();
+        if (text instanceof String && text == s.lastText) {
+            return s.lastVector;
+        }
         int len = normalize(text, s.norm);
+        s.reset(featureBound(len));
         char[] buf = s.norm;
 
         // words
@@ -99,7 +116,17 @@ public final class HashedNgramFeaturizer {
                 }
             }
         }
-        return s.toVector();
+        SparseVector v = s.toVector();
+        if (text instanceof String) {
+            s.lastText = text;
+            s.lastVector = v;
+        }
+        return v;
+    }
+
+    /** Upper bound on the features of a normalised text of {@code len} chars (see the constructor's sizing). */
+    private int featureBound(int len) {
+        return len * (spec.charMaxN() - spec.charMinN() + 3) + spec.openingWords() + 8;
     }
 
     static boolean isCjk(char c) {
@@ -147,6 +174,10 @@ public final class HashedNgramFeaturizer {
         final int[] counts;
         final int[] used;
         int size;
+        /** Mask of the table prefix in use for the current text: a power of two minus one. */
+        int mask;
+        CharSequence lastText;
+        SparseVector lastVector;
 
         Scratch(int capacity, int normCapacity) {
             norm = new char[normCapacity];
@@ -156,17 +187,20 @@ public final class HashedNgramFeaturizer {
             Arrays.fill(keys, -1);
         }
 
-        void reset() {
+        /** Clears the previous text's slots and sizes the table prefix for at most {@code maxFeatures} features. */
+        void reset(int maxFeatures) {
             for (int i = 0; i < size; i++) {
                 int slot = used[i];
                 keys[slot] = -1;
                 counts[slot] = 0;
             }
             size = 0;
+            int cap = Math.max(64, Integer.highestOneBit(Math.max(1, maxFeatures) * 2) * 2);
+            mask = Math.min(cap, keys.length) - 1;
         }
 
         void add(int bucket) {
-            int m = keys.length - 1;
+            int m = mask;
             int slot = (bucket * 0x9E3779B1) >>> 7 & m;
             while (true) {
                 int k = keys[slot];
@@ -175,7 +209,7 @@ public final class HashedNgramFeaturizer {
                     return;
                 }
                 if (k == -1) {
-                    if (size * 2 >= keys.length) {
+                    if (size * 2 >= m + 1) {
                         return; // cannot happen with the sizing in the constructor; never overfill
                     }
                     keys[slot] = bucket;
