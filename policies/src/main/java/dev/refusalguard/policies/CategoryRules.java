@@ -110,4 +110,9 @@ public final class CategoryRules implements CategoryModel {
         double damping = Math.min(1.0, bestScore / 6.0);
         return new CategoryPrediction(best, Math.max(0.0, Math.min(1.0, share * damping)));
     }
+
+    /** The pattern list of every category (for tests). */
+    java.util.Collection<WeightedPatterns> patternSets() {
+        return java.util.List.copyOf(rules.values());
+    }
 }

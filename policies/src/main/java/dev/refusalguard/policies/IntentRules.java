@@ -65,4 +65,9 @@ public final class IntentRules implements IntentModel {
         double z = BIAS + off - 0.6 * def;
         return 1.0 / (1.0 + Math.exp(-z));
     }
+
+    /** Both pattern lists (for tests). */
+    java.util.List<WeightedPatterns> patternSets() {
+        return java.util.List.of(offensive, defensive);
+    }
 }

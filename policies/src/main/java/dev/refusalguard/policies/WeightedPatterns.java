@@ -11,21 +11,29 @@ import java.util.regex.Pattern;
  * derived (the words one of which any match must start with, e.g. {@code \bharden(ing|ed)?\b} needs "harden"), so
  * most patterns are rejected by a plain substring search instead of a regex scan. A derived literal always starts the
  * match, so when one is found the regex search starts at the first literal's position instead of scanning the text
- * from its beginning.
+ * from its beginning. Patterns that are only literals and word boundaries skip the regex engine
+ * ({@link LiteralPattern}).
  */
 final class WeightedPatterns {
 
     private final List<Pattern> patterns = new ArrayList<>();
+    private final List<LiteralPattern> literalForms = new ArrayList<>();
     private final List<String[]> prefilters = new ArrayList<>();
     private final List<Double> weights = new ArrayList<>();
 
     WeightedPatterns add(double weight, String... regexes) {
         for (String regex : regexes) {
             patterns.add(Pattern.compile(regex));
+            literalForms.add(LiteralPattern.parse(regex));
             prefilters.add(requiredLiterals(regex));
             weights.add(weight);
         }
         return this;
+    }
+
+    /** The regular expressions added, in order (for tests). */
+    List<Pattern> patterns() {
+        return List.copyOf(patterns);
     }
 
     /** Lower-cases a text once for {@link #score}. */
@@ -37,6 +45,13 @@ final class WeightedPatterns {
     double score(String lowerText) {
         double sum = 0;
         for (int i = 0; i < patterns.size(); i++) {
+            LiteralPattern literal = literalForms.get(i);
+            if (literal != null) {
+                if (literal.find(lowerText)) {
+                    sum += weights.get(i);
+                }
+                continue;
+            }
             String[] literals = prefilters.get(i);
             int from = 0;
             if (literals != null) {

@@ -49,4 +49,47 @@ class WeightedPatternsTest {
         assertThat(alt.score("we use multi-factor and mfax")).isEqualTo(2.0); // the later alternative's literal comes first
         assertThat(alt.score("mfax then mfa")).isEqualTo(2.0);
     }
+
+    @Test
+    void literalFastPathAgreesWithTheRegexEngineOnEveryRulePattern() throws Exception {
+        List<String> texts = new java.util.ArrayList<>();
+        for (LabeledRequest r : LabeledRequests.read(Path.of("data/intent-eval.jsonl"))) {
+            texts.add(WeightedPatterns.lower(r.text()));
+        }
+        // boundary edge cases: underscores, digits, accents, combining marks, start and end of text
+        texts.addAll(List.of("_stig_", "stig", "x stig", "stig_x", "9stig", "stig9", "\u00e9stig", "stig\u00e9",
+                "a\u0301stig", "stig\u0301", " \u0301stig", "mfa-", "-mfa-", "multi-factor", "amulti-factorb", ""));
+        int literal = 0;
+        List<WeightedPatterns> sets = new java.util.ArrayList<>(new IntentRules().patternSets());
+        sets.addAll(new CategoryRules().patternSets());
+        for (WeightedPatterns set : sets) {
+            for (Pattern p : set.patterns()) {
+                LiteralPattern fast = LiteralPattern.parse(p.pattern());
+                if (fast == null) {
+                    continue;
+                }
+                literal++;
+                for (String t : texts) {
+                    assertThat(fast.find(t)).as(p.pattern() + " on " + t).isEqualTo(p.matcher(t).find());
+                    for (String edge : new String[] {"_", "\u0301", "1", "\u00e9", " "}) {
+                        String framed = edge + t.replace(" ", edge) + edge;
+                        assertThat(fast.find(framed)).as(p.pattern() + " on " + framed).isEqualTo(p.matcher(framed).find());
+                    }
+                }
+            }
+        }
+        assertThat(literal).as("rule patterns on the literal fast path").isGreaterThan(100);
+    }
+
+    @Test
+    void onlyLiteralsAndWordBoundariesTakeTheFastPath() {
+        assertThat(LiteralPattern.parse("\\bstig\\b")).isNotNull();
+        assertThat(LiteralPattern.parse("\\bmfa\\b|multi-factor")).isNotNull();
+        assertThat(LiteralPattern.parse("\\bmisconfigur")).isNotNull();
+        assertThat(LiteralPattern.parse("\\bharden(ing|ed)?\\b")).isNull();
+        assertThat(LiteralPattern.parse("\\bauth\\.log\\b")).isNull();
+        assertThat(LiteralPattern.parse("\\bneighbou?r\\b")).isNull();
+        assertThat(LiteralPattern.parse("\\b-x")).isNull();
+        assertThat(LiteralPattern.parse("a||b")).isNull();
+    }
 }
