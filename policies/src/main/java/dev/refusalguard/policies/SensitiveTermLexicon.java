@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  *       acronym: false          # optional; true = case of the original does not style the replacement
  *       forms:                  # optional, other surface forms and their neutral text
  *         exploited: triggered
+ *       keep: [exploit db]      # optional, longer forms that are not sensitive: left as written, not reported
  *   malware_analysis:           # a TaskCategory wire name: entries here override 'all' for the same term
  *     - term: payload
  *       neutral: embedded component
@@ -52,7 +53,7 @@ public final class SensitiveTermLexicon {
     private static final String ALL = "all";
     private static final Set<String> ROOT_KEYS = Set.of("version", "categories");
     private static final Set<String> ENTRY_KEYS = Set.of("term", "neutral", "plural", "neutral_plural", "countable",
-            "acronym", "forms");
+            "acronym", "forms", "keep");
     private static final Pattern TERM_SYNTAX = Pattern.compile("[a-z0-9&][a-z0-9&' -]*[a-z0-9&]|[a-z0-9]");
     private static final Pattern NEUTRAL_SYNTAX = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ,-]*[\\p{L}]|[\\p{L}]");
 
@@ -328,7 +329,25 @@ public final class SensitiveTermLexicon {
                 keys.put(normalize(f.getKey()), ".forms." + f.getKey());
             }
         }
-        LexiconEntry entry = new LexiconEntry(term, forms, acronym);
+        Set<String> keep = new TreeSet<>();
+        JsonNode kept = node.get("keep");
+        if (kept != null) {
+            if (!kept.isArray()) {
+                throw new IllegalArgumentException(path + ".keep: expected a list of surface forms left as written");
+            }
+            for (int k = 0; k < kept.size(); k++) {
+                String keepPath = path + ".keep[" + k + "]";
+                JsonNode v = kept.get(k);
+                if (!v.isTextual() || !TERM_SYNTAX.matcher(v.asText().trim()).matches()) {
+                    throw new IllegalArgumentException(keepPath + ": must be a lower-case surface form");
+                }
+                String form = normalize(v.asText());
+                if (forms.containsKey(form) || !keep.add(form)) {
+                    throw new IllegalArgumentException(keepPath + ": duplicate surface form '" + form + "'");
+                }
+            }
+        }
+        LexiconEntry entry = new LexiconEntry(term, forms, acronym, keep);
         FORM_KEYS.get().put(entry, keys);
         return entry;
     }

@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds lexicon surface forms in a text by scanning word tokens (much cheaper than one large case-insensitive
  * regular expression). Multi-word forms match across spaces, tabs and hyphens; the longest form starting at a
- * token wins. Strict mode adds the rephraser's boundaries: no match glued to '-', '@', '/', '\', '.' before it, or
- * to '-', '@', '/', '\', '=' or a file extension after it, and '_' joins words. Loose mode only requires letter
+ * token wins; a kept form ("shell script") that wins is skipped. Strict mode adds the rephraser's boundaries: no match glued to '-', '@', '/', '\', '.' before it, or
+ * to '-', '@', '/', '\', '=' or a file extension after it (except a hyphen before an English compound suffix:
+ * "ransomware-like", "exploit-based"), and '_' joins words. Loose mode only requires letter
  * and digit boundaries. Immutable and thread-safe.
  */
 final class TermMatcher {
@@ -20,8 +22,15 @@ final class TermMatcher {
     record Match(int start, int end, String term, String neutral, boolean acronym) {
     }
 
+    /** A surface form; {@code neutral} is null for a kept (not sensitive) form. */
     private record Candidate(String[] words, String term, String neutral, boolean acronym) {
     }
+
+    /** Words that, after a hyphen, make a compound adjective of the term before them. */
+    private static final Set<String> COMPOUND_SUFFIXES = Set.of("like", "related", "based", "style", "type",
+            "infected", "laden", "specific", "driven", "linked", "associated", "affected", "delivered", "borne",
+            "enabled", "capable", "focused", "centric", "heavy", "dropping", "deploying", "operated", "powered");
+    private static final int MAX_SUFFIX_LENGTH = 10;
 
     private final Map<String, List<Candidate>> byFirstWord = new HashMap<>();
     private final boolean[] firstChars = new boolean[128];
@@ -30,20 +39,26 @@ final class TermMatcher {
     TermMatcher(List<LexiconEntry> entries) {
         for (LexiconEntry e : entries) {
             for (Map.Entry<String, String> form : e.forms().entrySet()) {
-                String[] words = form.getKey().split(" ");
-                byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>())
-                        .add(new Candidate(words, e.term(), form.getValue(), e.acronym()));
-                char c = words[0].charAt(0);
-                if (c < 128) {
-                    firstChars[c] = true;
-                } else {
-                    nonAsciiFirst = true;
-                }
+                add(form.getKey(), new Candidate(form.getKey().split(" "), e.term(), form.getValue(), e.acronym()));
+            }
+            for (String kept : e.keep()) {
+                add(kept, new Candidate(kept.split(" "), e.term(), null, e.acronym()));
             }
         }
         Comparator<Candidate> longestFirst = Comparator.comparingInt((Candidate c) -> c.words.length).reversed()
                 .thenComparing(c -> -String.join(" ", c.words).length());
         byFirstWord.values().forEach(list -> list.sort(longestFirst));
+    }
+
+    private void add(String form, Candidate candidate) {
+        String first = candidate.words[0];
+        byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(candidate);
+        char c = first.charAt(0);
+        if (c < 128) {
+            firstChars[c] = true;
+        } else {
+            nonAsciiFirst = true;
+        }
     }
 
     List<Match> find(String text, boolean strict) {
@@ -74,6 +89,10 @@ final class TermMatcher {
             for (Candidate candidate : candidates) {
                 int end = matchRest(text, i, candidate.words, strict);
                 if (end >= 0 && (!strict || strictEnd(text, end))) {
+                    if (candidate.neutral == null) {
+                        i = end; // a kept form ("shell script"): not sensitive, left as written
+                        break;
+                    }
                     if (matches == null) {
                         matches = new ArrayList<>();
                     }
@@ -119,10 +138,29 @@ final class TermMatcher {
             return true;
         }
         char next = text.charAt(end);
-        if ("-@/\\=".indexOf(next) >= 0) {
+        if (next == '-') {
+            return compoundSuffixFollows(text, end + 1);
+        }
+        if ("@/\\=".indexOf(next) >= 0) {
             return false;
         }
         return !(next == '.' && end + 1 < text.length() && isTokenChar(text.charAt(end + 1), true));
+    }
+
+    /**
+     * An English compound suffix ("ransomware-like", "exploit-based") starts at {@code from} and is itself followed
+     * by a strict word end: the term before the hyphen is prose, not part of an identifier such as "exploit-db".
+     */
+    private static boolean compoundSuffixFollows(String text, int from) {
+        int end = from;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        if (end == from || end - from > MAX_SUFFIX_LENGTH
+                || !COMPOUND_SUFFIXES.contains(text.substring(from, end).toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        return end >= text.length() || (!isTokenChar(text.charAt(end), true) && strictEnd(text, end));
     }
 
     private static boolean isTokenChar(char c, boolean strict) {

@@ -37,7 +37,10 @@ final class GeneratedRequests {
             "keylogger", "ransomware", "privilege escalation", "lateral movement", "exfiltration", "exfiltrate", "brute force",
             "brute-force", "phishing", "phishing emails", "hack", "hacked", "hackers", "attack", "attackers", "weaponize",
             "obfuscate", "obfuscated", "evasion", "evade", "persistence", "dropper", "droppers", "beacon", "beaconing",
-            "trojan", "botnet", "zero-day", "bypass", "implant", "spyware", "malicious", "webshell", "credential dumping");
+            "trojan", "botnet", "zero-day", "bypass", "implant", "spyware", "malicious", "webshell", "credential dumping",
+            "shell", "shells", "injection", "injected", "SQL injection", "credential theft", "escalate their privileges",
+            "move laterally", "crack password hashes", "back door", "key-logger", "0-day", "spear-phishing",
+            "ransomware-like", "exploit-based", "to exploit", "could exploit", "exploit the", "worm", "stager");
 
     private static final List<String> NEUTRAL = List.of("please", "review", "the", "our", "server", "team", "alert", "and",
             "explain", "why", "this", "sample", "looks", "suspicious", "we", "need", "to", "detect", "a", "an", "on", "host",

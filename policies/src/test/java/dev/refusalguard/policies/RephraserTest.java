@@ -20,15 +20,55 @@ class RephraserTest {
 
     @Test
     void keepsCaseStyleOfTheOriginal() {
-        assertThat(rephrase("Exploit it")).isEqualTo("Proof of concept it");
+        assertThat(rephrase("Exploit found")).isEqualTo("Proof of concept found");
         assertThat(rephrase("EXPLOIT NOW")).isEqualTo("PROOF OF CONCEPT NOW");
-        assertThat(rephrase("Reverse Shell Handler")).isEqualTo("Remote Session Handler");
+        assertThat(rephrase("Reverse Shell Handler")).isEqualTo("Callback Remote Session Handler");
     }
 
     @Test
     void handlesPluralsAndExtraForms() {
-        assertThat(rephrase("two exploits, three payloads")).isEqualTo("two proofs of concept, three test inputs");
+        assertThat(rephrase("two exploits, three payloads")).isEqualTo("two proofs of concept, three delivered components");
         assertThat(rephrase("attackers exfiltrated data")).isEqualTo("threat actors transferred out data");
+    }
+
+    @Test
+    void exploitAsAVerbGetsAVerb() {
+        assertThat(rephrase("Attackers exploit the flaw to exploit our VPN; they could exploit it again"))
+                .isEqualTo("Threat actors abuse the flaw to abuse our VPN; they could abuse it again");
+        assertThat(REPHRASER.rephrase("JNDI lookups used to exploit vulnerabilities", TaskCategory.VULNERABILITY_ASSESSMENT).text())
+                .isEqualTo("JNDI lookups used to abuse vulnerabilities");
+        assertThat(REPHRASER.rephrase("How to exploit weak ACLs", TaskCategory.SYSTEM_HARDENING).text())
+                .isEqualTo("How to abuse weak ACLs");
+    }
+
+    @Test
+    void coversWordFormsOfTheStudysSensitiveWords() {
+        assertThat(rephrase("an interactive shell and shell commands"))
+                .isEqualTo("an interactive terminal and terminal commands");
+        assertThat(rephrase("a SQL injection; a process injected code"))
+                .isEqualTo("a SQL query tampering; a process inserted code");
+        assertThat(rephrase("a credential theft tool and a credential dump"))
+                .isEqualTo("a credential compromise tool and a credential store extraction");
+        assertThat(rephrase("they escalate their privileges, move laterally and crack password hashes"))
+                .isEqualTo("they elevate their permissions, spread internally and recover passwords from hashes");
+        assertThat(rephrase("a back door, a key-logger, a 0-day and spear-phishing"))
+                .isEqualTo("a hidden access path, a keystroke recorder, a previously unknown vulnerability and targeted deceptive messaging");
+        assertThat(rephrase("bruteforcing logins")).isEqualTo("repeated guessing logins");
+    }
+
+    @Test
+    void keptFormsAreLeftAsWrittenAndNotReported() {
+        assertThat(rephrase("Write a shell script that rotates logs")).isEqualTo("Write a shell script that rotates logs");
+        assertThat(REPHRASER.sensitiveTerms("Write a shell script that rotates logs")).isEmpty();
+        assertThat(REPHRASER.sensitiveTerms("Open a shell")).containsExactly("shell");
+    }
+
+    @Test
+    void aTermBeforeAnEnglishCompoundSuffixIsReplacedButNotInsideIdentifiers() {
+        assertThat(rephrase("hosts with ransomware-like behaviour and exploit-based access"))
+                .isEqualTo("hosts with data-encrypting software-like behaviour and proof of concept-based access");
+        assertThat(rephrase("see exploit-db and malware-free and malware-like.txt"))
+                .isEqualTo("see exploit-db and malware-free and malware-like.txt");
     }
 
     @Test
@@ -54,7 +94,7 @@ class RephraserTest {
         assertThat(REPHRASER.rephrase("unpack the payload", TaskCategory.MALWARE_ANALYSIS).text())
                 .isEqualTo("unpack the embedded component");
         assertThat(REPHRASER.rephrase("unpack the payload", TaskCategory.LOG_ANALYSIS).text())
-                .isEqualTo("unpack the test input");
+                .isEqualTo("unpack the delivered component");
     }
 
     @Test

@@ -38,6 +38,19 @@ class SensitiveTermLexiconTest {
     }
 
     @Test
+    void keptFormsAreValidatedAndNamed() throws Exception {
+        SensitiveTermLexicon lexicon = parse("version: 1\ncategories:\n  all:\n"
+                + "    - {term: shell, neutral: terminal, keep: [shell script]}\n");
+        assertThat(lexicon.entries(TaskCategory.OTHER).get(0).keep()).containsExactly("shell script");
+        assertThatThrownBy(() -> parse("version: 1\ncategories:\n  all:\n"
+                + "    - {term: shell, neutral: terminal, keep: [shells]}\n"))
+                .hasMessageContaining("categories.all[0].keep[0]: duplicate surface form 'shells'");
+        assertThatThrownBy(() -> parse("version: 1\ncategories:\n  all:\n"
+                + "    - {term: shell, neutral: terminal, keep: shell script}\n"))
+                .hasMessageContaining("categories.all[0].keep: expected a list");
+    }
+
+    @Test
     void unknownCategoryIsNamed() {
         assertThatThrownBy(() -> parse("version: 1\ncategories:\n  malware: []\n"))
                 .hasMessageContaining("categories.malware: unknown category");
