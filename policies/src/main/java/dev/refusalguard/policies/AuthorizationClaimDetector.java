@@ -1,5 +1,7 @@
 package dev.refusalguard.policies;
 
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -21,7 +23,7 @@ public final class AuthorizationClaimDetector {
      * at every position, and the (lower-case) expressions run without case flags on the lower-cased text, whose
      * per-character Unicode case folding made this detector cost tens of microseconds per request.
      */
-    private static final Pattern CLAIM = Pattern.compile("\\b(?:" + String.join("|", Stream.of(
+    private static final List<String> BRANCHES = Stream.of(
             "\\bi(?:'m| am|’m)\\s+(?:on|in|part of|with|from|a member of)\\s+(?:the|our|a|my company's)\\s+(?:blue|red|purple|security|soc|incident response|ir)\\s+team",
             "\\b(?:we|i)(?:'re|'m| are| am|’re|’m)\\s+(?:the|a|an)?\\s*(?:blue|red|purple)\\s+team",
             "\\bi(?:'m| am|’m|\\s+have been|\\s+was)\\s+(?:fully\\s+|explicitly\\s+|officially\\s+|legally\\s+)?(?:authori[sz]ed|permitted|allowed|cleared|sanctioned|approved)",
@@ -37,11 +39,54 @@ public final class AuthorizationClaimDetector {
             "\\bi\\s+work\\s+(?:as\\s+an?|in|on|for)\\s+(?:the\\s+|our\\s+|a\\s+)?(?:" + ROLE + "|soc|security team|blue team|cert|csirt|security operations)",
             "\\b(?:rules of engagement|signed scope|scope letter|statement of work|letter of authori[sz]ation)\\b",
             "\\b(?:i|we)\\s+own\\s+(?:the|these|this|all the)\\s+(?:systems?|servers?|network|machines?|hosts?|assets?)")
-            .map(AuthorizationClaimDetector::withoutLeadingBoundary).toList()) + ")");
+            .map(AuthorizationClaimDetector::withoutLeadingBoundary).toList();
+
+    private static final Pattern CLAIM = Pattern.compile("\\b(?:" + String.join("|", BRANCHES) + ")");
+
+    /**
+     * The letters the claim expressions' words start with (each branch's first word: i, we, this, it, for, as, rules,
+     * signed, scope, statement, letter). A test derives them from the branches, so a new branch cannot be missed.
+     */
+    static final String FIRST_LETTERS = "iwtfarsl";
 
     /** True when {@code text} contains a free-text claim of authorization or defender role. */
     public boolean claimPresent(String text) {
+        String lower = WeightedPatterns.lower(text);
+        // Every match opens with \b and one of FIRST_LETTERS: try the expression, anchored, only at such word starts
+        // (transparent bounds keep the \b check honest), instead of at every character of a long log.
+        Matcher m = null;
+        int end = lower.length();
+        for (int at = 0; at < end; at++) {
+            char c = lower.charAt(at);
+            if (FIRST_LETTERS.indexOf(c) < 0 || (at > 0 && isWordChar(lower.charAt(at - 1)))) {
+                continue;
+            }
+            if (m == null) {
+                m = CLAIM.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            if (m.region(at, end).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same judgement by a plain scan of the whole text (for tests). */
+    static boolean claimPresentByFullScan(String text) {
         return CLAIM.matcher(WeightedPatterns.lower(text)).find();
+    }
+
+    /** The expression's branches (for tests). */
+    static List<String> branches() {
+        return BRANCHES;
+    }
+
+    /**
+     * A char that certainly makes the position after it no word boundary (the candidate is a letter); anything else,
+     * such as a non-spacing mark, is left to the expression's own \b.
+     */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     private static String withoutLeadingBoundary(String branch) {

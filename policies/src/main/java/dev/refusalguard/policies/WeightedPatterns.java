@@ -3,6 +3,7 @@ package dev.refusalguard.policies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,9 +11,10 @@ import java.util.regex.Pattern;
  * of those found. Matching runs on the lower-cased text. Each pattern gets a literal prefilter when one can be
  * derived (the words one of which any match must start with, e.g. {@code \bharden(ing|ed)?\b} needs "harden"), so
  * most patterns are rejected by a plain substring search instead of a regex scan. A derived literal always starts the
- * match, so when one is found the regex search starts at the first literal's position instead of scanning the text
- * from its beginning. Patterns that are only literals and word boundaries skip the regex engine
- * ({@link LiteralPattern}).
+ * match, so the regex is only tried, anchored, where one of its literals occurs (with transparent bounds, so a
+ * leading {@code \b} still sees the char before), never scanned across the whole text: a long log costs a few
+ * substring searches per pattern instead of a regex attempt at every character. Patterns that are only literals and
+ * word boundaries skip the regex engine ({@link LiteralPattern}).
  */
 final class WeightedPatterns {
 
@@ -53,31 +55,33 @@ final class WeightedPatterns {
                 continue;
             }
             String[] literals = prefilters.get(i);
-            int from = 0;
-            if (literals != null) {
-                from = firstIndexOfAny(lowerText, literals);
-                if (from < 0) {
-                    continue;
-                }
-            }
-            // find(from) keeps the whole text as the region, so a leading \b still sees the char before 'from'
-            if (patterns.get(i).matcher(lowerText).find(from)) {
+            boolean found = literals == null ? patterns.get(i).matcher(lowerText).find()
+                    : matchesAtALiteral(patterns.get(i), lowerText, literals);
+            if (found) {
                 sum += weights.get(i);
             }
         }
         return sum;
     }
 
-    /** The smallest index at which one of {@code literals} occurs in {@code text}, or -1. */
-    private static int firstIndexOfAny(String text, String[] literals) {
-        int first = -1;
-        for (String l : literals) {
-            int at = text.indexOf(l);
-            if (at >= 0 && (first < 0 || at < first)) {
-                first = at;
+    /**
+     * Whether {@code pattern} matches starting at some occurrence of one of {@code literals} (every match starts with
+     * one of them, so this equals {@code find()}).
+     */
+    private static boolean matchesAtALiteral(Pattern pattern, String text, String[] literals) {
+        Matcher m = null;
+        int end = text.length();
+        for (String literal : literals) {
+            for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+                if (m == null) {
+                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                if (m.region(at, end).lookingAt()) {
+                    return true;
+                }
             }
         }
-        return first;
+        return false;
     }
 
     /**

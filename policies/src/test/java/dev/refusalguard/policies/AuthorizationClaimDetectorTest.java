@@ -24,4 +24,58 @@ class AuthorizationClaimDetectorTest {
         assertThat(detector.claimPresent("xi am authorized")).isFalse();
         assertThat(detector.claimPresent("Nobody said weown the servers")).isFalse();
     }
+
+    @Test
+    void everyBranchStartsWithOneOfTheCandidateLetters() {
+        for (String branch : AuthorizationClaimDetector.branches()) {
+            for (char first : firstLetters(branch)) {
+                assertThat(AuthorizationClaimDetector.FIRST_LETTERS).as(branch).contains(String.valueOf(first));
+            }
+        }
+    }
+
+    @Test
+    void anchoredCandidatesJudgeExactlyAsAFullScan() throws Exception {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (var r : dev.refusalguard.policies.model.LabeledRequests.read(java.nio.file.Path.of("data/intent-eval.jsonl"))) {
+            texts.add(r.text());
+        }
+        texts.addAll(java.util.List.of("\u0301i am authorized", "a\u0301i am authorized", "_i am authorized",
+                "9we are the blue team", "x\nI am authorized", "", "i", "as an", "LETTER OF AUTHORIZATION"));
+        int claims = 0;
+        for (String t : texts) {
+            boolean expected = AuthorizationClaimDetector.claimPresentByFullScan(t);
+            claims += expected ? 1 : 0;
+            assertThat(detector.claimPresent(t)).as(t).isEqualTo(expected);
+        }
+        assertThat(claims).as("texts with a claim").isGreaterThan(10);
+    }
+
+    /** First letters of a branch: its first char, or the first char of each alternative of a leading (?:...) group. */
+    private static java.util.List<Character> firstLetters(String branch) {
+        if (!branch.startsWith("(?:")) {
+            return java.util.List.of(branch.charAt(0));
+        }
+        java.util.List<Character> out = new java.util.ArrayList<>();
+        int depth = 0;
+        boolean atStart = true;
+        for (int i = 3; i < branch.length(); i++) {
+            char c = branch.charAt(i);
+            if (atStart && depth == 0) {
+                out.add(c);
+                atStart = false;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                atStart = true;
+            }
+        }
+        return out;
+    }
 }
