@@ -73,7 +73,7 @@ final class ChatToMessagesRequest {
     }
 
     /** Appends blocks as a turn, merging into the previous turn when it has the same role. */
-    private static void append(ArrayNode messages, String role, ArrayNode blocks) {
+    static void append(ArrayNode messages, String role, ArrayNode blocks) {
         if (blocks.isEmpty()) {
             return;
         }
@@ -107,7 +107,7 @@ final class ChatToMessagesRequest {
         return blocks;
     }
 
-    private static ObjectNode image(String url) {
+    static ObjectNode image(String url) {
         ObjectNode block = Wire.object().put("type", "image");
         ObjectNode source = block.putObject("source");
         int comma = url.indexOf(',');

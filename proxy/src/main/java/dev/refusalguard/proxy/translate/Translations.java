@@ -8,6 +8,7 @@ public final class Translations {
 
     private static final Translation CHAT_ON_ANTHROPIC = new ChatAgentOnAnthropic();
     private static final Translation ANTHROPIC_ON_CHAT = new AnthropicAgentOnChat();
+    private static final Translation RESPONSES_ON_ANTHROPIC = new ResponsesAgentOnAnthropic();
 
     private Translations() {
     }
@@ -24,7 +25,7 @@ public final class Translations {
 
     /**
      * The translation serving {@code agent} from an upstream of {@code upstream} format; null when the formats
-     * match (no translation needed) or when no translation exists (OpenAI Responses on Anthropic).
+     * match (no translation needed). An Anthropic agent on an OpenAI upstream is served through Chat Completions.
      */
     public static Translation between(Api agent, ApiFormat upstream) {
         if (formatOf(agent) == upstream) {
@@ -33,7 +34,7 @@ public final class Translations {
         return switch (agent) {
             case OPENAI_CHAT -> CHAT_ON_ANTHROPIC;
             case ANTHROPIC_MESSAGES -> ANTHROPIC_ON_CHAT;
-            case OPENAI_RESPONSES -> null;
+            case OPENAI_RESPONSES -> RESPONSES_ON_ANTHROPIC;
         };
     }
 }

@@ -154,6 +154,7 @@ public final class UpstreamCall {
                 Unpooled.wrappedBuffer(body));
         request.headers().set(headers);
         request.headers().set(HttpHeaderNames.HOST, upstream.hostHeader());
+        DecodableEncodings.narrowIn(request.headers());
         HttpUtil.setContentLength(request, body.length);
         lastActivityNanos = System.nanoTime();
         scheduleTimeoutCheck(responseTimeoutNanos);

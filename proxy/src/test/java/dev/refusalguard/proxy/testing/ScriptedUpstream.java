@@ -17,6 +17,7 @@ import io.netty.handler.codec.compression.ZlibWrapper;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -45,7 +46,7 @@ import java.util.function.Function;
 public final class ScriptedUpstream implements AutoCloseable {
 
     /** A scripted reply. */
-    public sealed interface Reply permits Full, Sse, Hang, Drop {
+    public sealed interface Reply permits Full, Sse, Pieces, Hang, Drop {
     }
 
     public record Full(int status, String contentType, String body, boolean gzip) implements Reply {
@@ -54,8 +55,25 @@ public final class ScriptedUpstream implements AutoCloseable {
         }
     }
 
-    /** SSE events (each already framed, e.g. "data: {...}\n\n") sent {@code intervalMillis} apart. */
-    public record Sse(List<String> events, long intervalMillis, boolean dropAfter) implements Reply {
+    /**
+     * SSE events (each already framed, e.g. "data: {...}\n\n") sent {@code intervalMillis} apart in a chunked
+     * body; with {@code gzip} the body is one gzip stream, each event sync-flushed into its own chunk.
+     */
+    public record Sse(List<String> events, long intervalMillis, boolean dropAfter, boolean gzip) implements Reply {
+        public Sse(List<String> events, long intervalMillis, boolean dropAfter) {
+            this(events, intervalMillis, dropAfter, false);
+        }
+
+        public static Sse gzipped(List<String> events) {
+            return new Sse(events, 0, false, true);
+        }
+    }
+
+    /**
+     * A 200 body written as the concatenation of {@code pieces}, optionally gzip-compressed, framed either chunked
+     * (one chunk per piece) or with a Content-Length (all pieces in one write).
+     */
+    public record Pieces(String contentType, List<String> pieces, boolean gzip, boolean chunked) implements Reply {
     }
 
     /** Never answers. */
@@ -76,6 +94,7 @@ public final class ScriptedUpstream implements AutoCloseable {
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicInteger closedConnections = new AtomicInteger();
     private final AtomicInteger eventsWritten = new AtomicInteger();
+    private final List<Long> closeNanos = new CopyOnWriteArrayList<>();
     private volatile Function<Received, Reply> script;
 
     public ScriptedUpstream(Function<Received, Reply> script) throws InterruptedException {
@@ -86,7 +105,10 @@ public final class ScriptedUpstream implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         openConnections.incrementAndGet();
-                        ch.closeFuture().addListener(f -> closedConnections.incrementAndGet());
+                        ch.closeFuture().addListener(f -> {
+                            closeNanos.add(System.nanoTime());
+                            closedConnections.incrementAndGet();
+                        });
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(16 * 1024 * 1024),
                                 new Handler());
                     }
@@ -107,6 +129,18 @@ public final class ScriptedUpstream implements AutoCloseable {
 
     public int closedConnections() {
         return closedConnections.get();
+    }
+
+    /**
+     * {@link System#nanoTime()} at which the first upstream connection closed, stamped on the upstream's own event
+     * loop the moment it saw the close; waits up to {@code waitMillis} for one. Empty if none closed in time.
+     */
+    public java.util.OptionalLong firstCloseNanos(long waitMillis) throws InterruptedException {
+        long end = System.nanoTime() + waitMillis * 1_000_000L;
+        while (closeNanos.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(2);
+        }
+        return closeNanos.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(closeNanos.get(0));
     }
 
     /** SSE events whose bytes the socket accepted (a stalled reader downstream stops this count). */
@@ -140,27 +174,66 @@ public final class ScriptedUpstream implements AutoCloseable {
                 HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
                 head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
                 HttpUtil.setTransferEncodingChunked(head, true);
+                if (sse.gzip()) {
+                    head.headers().set(HttpHeaderNames.CONTENT_ENCODING, "gzip");
+                }
                 ctx.writeAndFlush(head);
-                sendEvents(ctx, sse, 0);
+                sendEvents(ctx, sse, 0, sse.gzip() ? new GzipWriter() : null);
+            } else if (reply instanceof Pieces pieces) {
+                writePieces(ctx, pieces);
             } else if (reply instanceof Drop) {
                 ctx.close();
             }
         }
 
-        private void sendEvents(ChannelHandlerContext ctx, Sse sse, int index) {
+        private void writePieces(ChannelHandlerContext ctx, Pieces pieces) {
+            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+            head.headers().set(HttpHeaderNames.CONTENT_TYPE, pieces.contentType());
+            if (pieces.gzip()) {
+                head.headers().set(HttpHeaderNames.CONTENT_ENCODING, "gzip");
+            }
+            if (pieces.chunked()) {
+                GzipWriter gzip = pieces.gzip() ? new GzipWriter() : null;
+                HttpUtil.setTransferEncodingChunked(head, true);
+                ctx.write(head);
+                for (String piece : pieces.pieces()) {
+                    byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+                    ctx.writeAndFlush(new DefaultHttpContent(gzip == null ? Unpooled.wrappedBuffer(bytes)
+                            : gzip.piece(bytes)));
+                }
+                ctx.writeAndFlush(gzip == null ? LastHttpContent.EMPTY_LAST_CONTENT
+                        : new DefaultLastHttpContent(gzip.finish()));
+                return;
+            }
+            byte[] whole = String.join("", pieces.pieces()).getBytes(StandardCharsets.UTF_8);
+            ByteBuf body = pieces.gzip() ? gzip(whole) : Unpooled.wrappedBuffer(whole);
+            HttpUtil.setContentLength(head, body.readableBytes());
+            ctx.write(head);
+            ctx.writeAndFlush(new DefaultLastHttpContent(body));
+        }
+
+        private void sendEvents(ChannelHandlerContext ctx, Sse sse, int index, GzipWriter gzip) {
             if (!ctx.channel().isActive()) {
+                if (gzip != null) {
+                    gzip.close();
+                }
                 return;
             }
             if (index >= sse.events().size()) {
                 if (sse.dropAfter()) {
+                    if (gzip != null) {
+                        gzip.close();
+                    }
                     ctx.close();
                 } else {
-                    ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+                    ctx.writeAndFlush(gzip == null ? LastHttpContent.EMPTY_LAST_CONTENT
+                            : new DefaultLastHttpContent(gzip.finish()));
                 }
                 return;
             }
-            ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(sse.events().get(index),
-                    StandardCharsets.UTF_8))).addListener(f -> {
+            byte[] event = sse.events().get(index).getBytes(StandardCharsets.UTF_8);
+            ctx.writeAndFlush(new DefaultHttpContent(gzip == null ? Unpooled.wrappedBuffer(event)
+                    : gzip.piece(event))).addListener(f -> {
                         if (f.isSuccess()) {
                             eventsWritten.incrementAndGet();
                         }
@@ -169,28 +242,86 @@ public final class ScriptedUpstream implements AutoCloseable {
                 // As fast as the socket takes them: continue once this write is accepted.
                 ctx.channel().eventLoop().execute(() -> {
                     if (ctx.channel().isWritable()) {
-                        sendEvents(ctx, sse, index + 1);
+                        sendEvents(ctx, sse, index + 1, gzip);
                     } else {
-                        waitWritable(ctx, sse, index + 1);
+                        waitWritable(ctx, sse, index + 1, gzip);
                     }
                 });
                 return;
             }
-            ctx.executor().schedule(() -> sendEvents(ctx, sse, index + 1), sse.intervalMillis(),
+            ctx.executor().schedule(() -> sendEvents(ctx, sse, index + 1, gzip), sse.intervalMillis(),
                     TimeUnit.MILLISECONDS);
         }
 
-        private void waitWritable(ChannelHandlerContext ctx, Sse sse, int index) {
+        private void waitWritable(ChannelHandlerContext ctx, Sse sse, int index, GzipWriter gzip) {
             ctx.executor().schedule(() -> {
                 if (!ctx.channel().isActive()) {
+                    if (gzip != null) {
+                        gzip.close();
+                    }
                     return;
                 }
                 if (ctx.channel().isWritable()) {
-                    sendEvents(ctx, sse, index);
+                    sendEvents(ctx, sse, index, gzip);
                 } else {
-                    waitWritable(ctx, sse, index);
+                    waitWritable(ctx, sse, index, gzip);
                 }
             }, 5, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * One gzip stream written piece by piece: each piece is compressed and sync-flushed, so the receiver can
+     * decode it before the next one is sent (how a compressing SSE server behaves).
+     */
+    private static final class GzipWriter {
+        private final java.util.zip.Deflater deflater = new java.util.zip.Deflater(
+                java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        private long size;
+        private boolean headerWritten;
+
+        ByteBuf piece(byte[] bytes) {
+            ByteBuf out = Unpooled.buffer();
+            header(out);
+            crc.update(bytes);
+            size += bytes.length;
+            deflater.setInput(bytes);
+            drain(out, java.util.zip.Deflater.SYNC_FLUSH);
+            return out;
+        }
+
+        ByteBuf finish() {
+            ByteBuf out = Unpooled.buffer();
+            header(out);
+            deflater.finish();
+            drain(out, java.util.zip.Deflater.NO_FLUSH);
+            out.writeIntLE((int) crc.getValue());
+            out.writeIntLE((int) size);
+            close();
+            return out;
+        }
+
+        void close() {
+            deflater.end();
+        }
+
+        private void header(ByteBuf out) {
+            if (!headerWritten) {
+                headerWritten = true;
+                out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+            }
+        }
+
+        private void drain(ByteBuf out, int flush) {
+            byte[] chunk = new byte[8192];
+            while (true) {
+                int n = deflater.deflate(chunk, 0, chunk.length, flush);
+                out.writeBytes(chunk, 0, n);
+                if (n < chunk.length && (flush != java.util.zip.Deflater.NO_FLUSH || deflater.finished())) {
+                    return;
+                }
+            }
         }
     }
 

@@ -48,10 +48,12 @@ class TranslatorsTest {
     }
 
     @Test
-    void onlyChatAndMessagesTranslateAcrossFormats() {
+    void everyAgentApiIsServedAcrossFormats() {
         assertThat(Translations.between(Api.OPENAI_CHAT, ApiFormat.OPENAI)).isNull();
-        assertThat(Translations.between(Api.OPENAI_RESPONSES, ApiFormat.ANTHROPIC)).isNull();
-        assertThat(Translations.canServe(Api.OPENAI_RESPONSES, ApiFormat.ANTHROPIC)).isFalse();
+        assertThat(Translations.between(Api.OPENAI_RESPONSES, ApiFormat.OPENAI)).isNull();
+        assertThat(Translations.between(Api.OPENAI_RESPONSES, ApiFormat.ANTHROPIC).upstreamPath())
+                .isEqualTo("/v1/messages");
+        assertThat(Translations.canServe(Api.OPENAI_RESPONSES, ApiFormat.ANTHROPIC)).isTrue();
         assertThat(Translations.canServe(Api.OPENAI_CHAT, ApiFormat.ANTHROPIC)).isTrue();
         assertThat(CHAT_ON_ANTHROPIC.upstreamPath()).isEqualTo("/v1/messages");
         assertThat(ANTHROPIC_ON_CHAT.upstreamPath()).isEqualTo("/v1/chat/completions");

@@ -1,0 +1,180 @@
+package dev.refusalguard.proxy.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An OpenAI Responses request as an Anthropic Messages request. Keeps: model, {@code instructions} and system /
+ * developer message items (joined into {@code system}), {@code input} as a string or items (user input_text and
+ * input_image parts, assistant output_text history, function_call items as tool_use, function_call_output items as
+ * tool_result), function tools, tool_choice, parallel_tool_calls, max_output_tokens, temperature (clamped to 1),
+ * top_p, stream, user / safety_identifier. Drops what Messages has no equivalent for: previous_response_id and
+ * conversation (server-side state the Anthropic upstream does not hold), store, reasoning, text.format
+ * (structured outputs), include, truncation, background, built-in tools (web search, file search, ...), reasoning
+ * and other non-message items, input_file parts.
+ */
+final class ResponsesToMessagesRequest {
+
+    private ResponsesToMessagesRequest() {
+    }
+
+    static ObjectNode translate(ObjectNode responses) {
+        ObjectNode out = Wire.object();
+        out.put("model", responses.path("model").asText());
+        StringBuilder system = new StringBuilder(responses.path("instructions").asText(""));
+        ArrayNode messages = out.putArray("messages");
+        JsonNode input = responses.get("input");
+        if (input != null && input.isTextual()) {
+            ArrayNode blocks = Wire.JSON.createArrayNode();
+            blocks.addObject().put("type", "text").put("text", input.asText());
+            ChatToMessagesRequest.append(messages, "user", blocks);
+        } else if (input != null) {
+            for (JsonNode item : input) {
+                item(item, messages, system);
+            }
+        }
+        if (!system.isEmpty()) {
+            out.put("system", system.toString());
+        }
+        JsonNode max = responses.get("max_output_tokens");
+        out.put("max_tokens", max != null && max.canConvertToInt() ? max.asInt()
+                : ChatToMessagesRequest.DEFAULT_MAX_TOKENS);
+        if (responses.path("temperature").isNumber()) {
+            out.put("temperature", Math.min(1.0, responses.get("temperature").asDouble()));
+        }
+        if (responses.path("top_p").isNumber()) {
+            out.set("top_p", responses.get("top_p"));
+        }
+        if (responses.path("stream").asBoolean(false)) {
+            out.put("stream", true);
+        }
+        tools(responses, out);
+        String user = responses.path("safety_identifier").asText(responses.path("user").asText(""));
+        if (!user.isEmpty()) {
+            out.putObject("metadata").put("user_id", user);
+        }
+        return out;
+    }
+
+    private static void item(JsonNode item, ArrayNode messages, StringBuilder system) {
+        String type = item.path("type").asText(item.has("role") ? "message" : "");
+        switch (type) {
+            case "message" -> {
+                String role = item.path("role").asText("");
+                switch (role) {
+                    case "system", "developer" -> {
+                        String text = Wire.text(item.get("content"));
+                        if (!system.isEmpty() && !text.isEmpty()) {
+                            system.append("\n\n");
+                        }
+                        system.append(text);
+                    }
+                    case "user" -> ChatToMessagesRequest.append(messages, "user", contentBlocks(item.get("content")));
+                    case "assistant" -> ChatToMessagesRequest.append(messages, "assistant",
+                            contentBlocks(item.get("content")));
+                    default -> {
+                        // unknown roles have no Messages equivalent
+                    }
+                }
+            }
+            case "function_call" -> {
+                ArrayNode blocks = Wire.JSON.createArrayNode();
+                ObjectNode use = blocks.addObject().put("type", "tool_use").put("id", item.path("call_id").asText())
+                        .put("name", item.path("name").asText());
+                use.set("input", Wire.argumentsObject(item.path("arguments").asText("")));
+                ChatToMessagesRequest.append(messages, "assistant", blocks);
+            }
+            case "function_call_output" -> {
+                ArrayNode blocks = Wire.JSON.createArrayNode();
+                JsonNode output = item.get("output");
+                blocks.addObject().put("type", "tool_result").put("tool_use_id", item.path("call_id").asText())
+                        .put("content", output != null && output.isTextual() ? output.asText() : Wire.text(output));
+                ChatToMessagesRequest.append(messages, "user", blocks);
+            }
+            default -> {
+                // reasoning items, item references, built-in tool calls: dropped
+            }
+        }
+    }
+
+    /** A message item's content (a string or input_text / output_text / refusal / input_image parts) as blocks. */
+    private static ArrayNode contentBlocks(JsonNode content) {
+        ArrayNode blocks = Wire.JSON.createArrayNode();
+        if (content == null || content.isNull()) {
+            return blocks;
+        }
+        if (content.isTextual()) {
+            if (!content.asText().isEmpty()) {
+                blocks.addObject().put("type", "text").put("text", content.asText());
+            }
+            return blocks;
+        }
+        for (JsonNode part : content) {
+            switch (part.path("type").asText("input_text")) {
+                case "input_text", "output_text", "text" -> blocks.addObject().put("type", "text")
+                        .put("text", part.path("text").asText());
+                case "refusal" -> blocks.addObject().put("type", "text").put("text", part.path("refusal").asText());
+                case "input_image" -> {
+                    JsonNode url = part.get("image_url");
+                    if (url != null && url.isTextual()) {
+                        blocks.add(ChatToMessagesRequest.image(url.asText()));
+                    }
+                }
+                default -> {
+                    // input_file, input_audio: dropped
+                }
+            }
+        }
+        return blocks;
+    }
+
+    private static void tools(ObjectNode responses, ObjectNode out) {
+        ArrayNode tools = Wire.JSON.createArrayNode();
+        for (JsonNode tool : responses.path("tools")) {
+            if (!"function".equals(tool.path("type").asText()) || !tool.path("name").isTextual()) {
+                continue;
+            }
+            ObjectNode t = tools.addObject().put("name", tool.get("name").asText());
+            if (tool.path("description").isTextual()) {
+                t.put("description", tool.get("description").asText());
+            }
+            JsonNode schema = tool.get("parameters");
+            if (schema instanceof ObjectNode) {
+                t.set("input_schema", schema.deepCopy());
+            } else {
+                t.putObject("input_schema").put("type", "object").putObject("properties");
+            }
+        }
+        if (tools.isEmpty()) {
+            return;
+        }
+        out.set("tools", tools);
+        ObjectNode choice = toolChoice(responses.get("tool_choice"));
+        if (responses.path("parallel_tool_calls").isBoolean() && !responses.get("parallel_tool_calls").asBoolean()) {
+            if (choice == null) {
+                choice = Wire.object().put("type", "auto");
+            }
+            choice.put("disable_parallel_tool_use", true);
+        }
+        if (choice != null) {
+            out.set("tool_choice", choice);
+        }
+    }
+
+    private static ObjectNode toolChoice(JsonNode choice) {
+        if (choice == null || choice.isNull()) {
+            return null;
+        }
+        if (choice.isTextual()) {
+            return switch (choice.asText()) {
+                case "required" -> Wire.object().put("type", "any");
+                case "none" -> Wire.object().put("type", "none");
+                default -> Wire.object().put("type", "auto");
+            };
+        }
+        String name = choice.path("name").asText("");
+        return "function".equals(choice.path("type").asText()) && !name.isEmpty()
+                ? Wire.object().put("type", "tool").put("name", name) : null;
+    }
+}
