@@ -78,8 +78,14 @@ public final class AdaptiveSelectionExperiment {
             long recovered = run.stream().filter(DemoExchange::recovered).count();
             double extra = run.stream().filter(DemoExchange::recovered).mapToInt(e -> e.attempts() - 1).average()
                     .orElse(0);
-            System.out.printf(Locale.ROOT, "%s: recovered %d, mean extra attempts per recovery %.3f%n",
-                    i == 0 ? "chain" : "adaptive", recovered, extra);
+            int[] sorted = run.stream().filter(DemoExchange::recovered).mapToInt(DemoExchange::attempts).sorted()
+                    .toArray();
+            int median = sorted.length == 0 ? 0 : sorted[(sorted.length - 1) / 2];
+            int p90 = sorted.length == 0 ? 0 : sorted[(int) Math.ceil(sorted.length * 0.9) - 1];
+            int max = sorted.length == 0 ? 0 : sorted[sorted.length - 1];
+            System.out.printf(Locale.ROOT, "%s: recovered %d, mean extra attempts per recovery %.3f;"
+                            + " upstream attempts per recovered request: median %d, p90 %d, max %d%n",
+                    i == 0 ? "chain" : "adaptive", recovered, extra, median, p90, max);
         }
     }
 }
