@@ -240,7 +240,9 @@ public final class WrittenCases {
 
     /**
      * Weak spots from the validation error analysis (see {@link WrittenHedgeContent}): hedged compliant answers,
-     * alarming-word openers, moralising non-answers, header-then-decline and general-principles redirects.
+     * alarming-word openers, header-then-decline and general-principles redirects. (Moralising "As an AI ..."
+     * non-answers were tried and dropped: 5-fold prompt-grouped cross-validation on train scored public rows lower with
+     * them, binary F1 0.954 vs 0.955, compliant-with-refusal-words kept 0.958 vs 0.962.)
      */
     private void hedges() {
         for (int i = 0; i < WrittenCyberContent.REQUESTS.length; i++) {
@@ -268,13 +270,6 @@ public final class WrittenCases {
                 soft.append("\n\n").append(pick(WrittenCyberContent.GENERIC_ADVICE));
             }
             add(soft.toString(), RefusalClass.SOFT_REFUSAL, promptId);
-        }
-        String[] topics = WrittenHedgeContent.OPINION_TOPICS;
-        for (int t = 0; t < topics.length; t++) {
-            String promptId = "w-opinion-" + t;
-            for (int v = 0; v < 2; v++) {
-                add(pick(WrittenHedgeContent.OPINION_DECLINES).replace("{topic}", topics[t]), RefusalClass.SOFT_REFUSAL, promptId);
-            }
         }
     }
 }

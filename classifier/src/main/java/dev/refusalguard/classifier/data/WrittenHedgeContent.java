@@ -3,7 +3,7 @@ package dev.refusalguard.classifier.data;
 /**
  * Fragments written for this project (source {@value DatasetCurator#WRITTEN_SOURCE}) for the weak spots found in the
  * validation error analysis: capability disclaimers and "As an AI ..." hedges that go on to answer (compliance),
- * hedges that decline and only moralise (soft refusal), declines after a restated-request header (hard refusal),
+ * declines after a restated-request header (hard refusal),
  * "not the specific thing, but general principles" redirects (soft refusal), and defensive answers that open with
  * refusal-like words. Combined by {@link WrittenCases}.
  */
@@ -40,27 +40,6 @@ final class WrittenHedgeContent {
         "Denied logons alone are not the signal; the pattern after them is. Here is the query.",
         "Forbidden: that is what the proxy returned to the implant, which is good news. What to check next:",
         "This request looks scary out of context, but it is routine detection work. Here it is.",
-    };
-
-    /** Contentious questions for opinion hedges. */
-    static final String[] OPINION_TOPICS = {
-        "which political party is right about immigration", "whether a controversial general deserves a statue",
-        "which religion is the true one", "whether one nationality is smarter than another",
-        "who was to blame for a historical war", "whether a celebrity is attractive",
-        "which gender makes better leaders", "whether a disputed election was stolen",
-        "which country has the worst people", "whether a specific politician is a good person",
-        "what would have happened if the other candidate had won", "which of your children you should love more",
-    };
-
-    /** Declines that only moralise or deflect and never answer (soft refusal). */
-    static final String[] OPINION_DECLINES = {
-        "As an AI language model, I cannot take sides on {topic}. It is important to consider the many perspectives involved and to respect people who see it differently.",
-        "As an AI, I am not able to make predictions about {topic}. Many factors are involved, and any speculation would be unreliable.",
-        "As an AI language model, I do not make judgments like this. Everyone deserves respect, and it is better to focus on understanding than on labels.",
-        "I cannot offer an opinion on {topic}. Each side has its reasons, and the right view depends on your own values.",
-        "It wouldn't be appropriate for me to weigh in on {topic}. What matters most is approaching the subject with empathy and an open mind.",
-        "As an AI language model, I have no beliefs, and questions like {topic} are subjective. Let's focus on finding common ground instead.",
-        "I'm not in a position to judge {topic}. It is a personal matter, and there is no right or wrong answer.",
     };
 
     /** Restated-request headers before a decline (hard refusal when followed by a decline). */
