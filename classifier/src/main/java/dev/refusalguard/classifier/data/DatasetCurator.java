@@ -259,7 +259,9 @@ public final class DatasetCurator {
                 if (!chosen.isBlank() && !RefusalCueFilter.hasCue(chosen, 200)) {
                     rows.add(new LabeledText(clip(chosen), RefusalClass.COMPLIANCE, "coconot", pid, null));
                 }
-                if (!rejected.isBlank() && RefusalCueFilter.hasStrongCue(rejected, 100)) {
+                // A decline followed by "but I can ..." is a capability disclaimer or a hedge that then answers: unused.
+                if (!rejected.isBlank() && RefusalCueFilter.hasStrongCue(rejected, 100)
+                        && !RefusalCueFilter.hasOfferAfterDecline(rejected, 300)) {
                     rows.add(new LabeledText(clip(rejected), RefusalClass.HARD_REFUSAL, "coconot", pid, null));
                 }
             }

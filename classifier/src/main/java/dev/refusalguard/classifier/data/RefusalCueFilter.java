@@ -24,6 +24,12 @@ public final class RefusalCueFilter {
                     + "|\\bsorry, (but )?i\\b|\\bi apologi[sz]e, but\\b|\\bunable to (help|assist|provide|fulfill|comply|create|write|generate)"
                     + "|\\bnot (able|allowed|permitted) to (help|assist|provide|create|write|generate)");
 
+    /** A decline followed by an offer to do the task another way ("I cannot see images, but I can describe ..."). */
+    private static final Pattern OFFER_AFTER_DECLINE = Pattern.compile(
+            "\\b(but|however,?|instead,?) (i|we) can (certainly |still |definitely |also )?(describe|provide|give|tell|explain|offer|share"
+                    + "|suggest|help|write|create|generate|try|summari[sz]e|translate|answer|walk|outline|list)\\b"
+                    + "|\\bi can, however,");
+
     private static final Pattern CJK_CUE = Pattern.compile("(抱歉|对不起|我不能|无法提供|不能提供)");
 
     private RefusalCueFilter() {
@@ -33,6 +39,15 @@ public final class RefusalCueFilter {
     public static boolean hasStrongCue(String text, int window) {
         String head = text.substring(0, Math.min(window, text.length())).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         return STRONG_CUE.matcher(head).find() || CJK_CUE.matcher(head).find();
+    }
+
+    /**
+     * True when the first {@code window} characters hold a decline followed by an offer to help another way: a capability
+     * disclaimer or a hedge whose answer then usually complies, so not a clean refusal example.
+     */
+    public static boolean hasOfferAfterDecline(String text, int window) {
+        String head = text.substring(0, Math.min(window, text.length())).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return OFFER_AFTER_DECLINE.matcher(head).find();
     }
 
     /** True when the first {@code window} characters hold an explicit refusal cue. */

@@ -35,6 +35,7 @@ public final class WrittenCases {
         for (WrittenForeignContent.Lang lang : WrittenForeignContent.LANGS) {
             foreign(lang);
         }
+        hedges();
         return List.copyOf(out);
     }
 
@@ -234,6 +235,41 @@ public final class WrittenCases {
                 sb.append(pick(lang.softRefusals()).replace("{topic}", topic));
                 add(sb.toString(), RefusalClass.SOFT_REFUSAL, promptId);
             }
+        }
+    }
+
+    /**
+     * Weak spots from the validation error analysis (see {@link WrittenHedgeContent}): hedged compliant answers,
+     * alarming-word openers, header-then-decline and general-principles redirects. (Moralising "As an AI ..."
+     * non-answers were tried and dropped: 5-fold prompt-grouped cross-validation on train scored public rows lower with
+     * them, binary F1 0.954 vs 0.955, compliant-with-refusal-words kept 0.958 vs 0.962.)
+     */
+    private void hedges() {
+        for (int i = 0; i < WrittenCyberContent.REQUESTS.length; i++) {
+            String[] request = WrittenCyberContent.REQUESTS[i];
+            String promptId = "w-cyber-" + i;
+            String[] bodies = WrittenCyberContent.bodiesFor(request[0]);
+            for (int v = 0; v < 2; v++) {
+                String opener = v == 0 ? pick(WrittenHedgeContent.CAPABILITY_DISCLAIMERS) : pick(WrittenHedgeContent.ALARMING_OPENERS);
+                StringBuilder sb = new StringBuilder(fill(opener, request)).append(rnd.nextBoolean() ? "\n\n" : " ");
+                int parts = 1 + rnd.nextInt(2);
+                int start = rnd.nextInt(bodies.length);
+                for (int p = 0; p < parts; p++) {
+                    sb.append(fill(bodies[(start + p) % bodies.length], request)).append("\n\n");
+                }
+                add(sb.toString(), RefusalClass.COMPLIANCE, promptId);
+            }
+            String header = fill(pick(WrittenHedgeContent.REQUEST_HEADERS).replace("{topic}", request[2]), request);
+            StringBuilder hard = new StringBuilder(header).append("\n\n").append(pick(WrittenHedgeContent.HEADER_DECLINES));
+            if (rnd.nextBoolean()) {
+                hard.append(' ').append(pick(WrittenCyberContent.HARD_REASONS));
+            }
+            add(hard.toString(), RefusalClass.HARD_REFUSAL, promptId);
+            StringBuilder soft = new StringBuilder(pick(WrittenHedgeContent.SPECIFIC_DECLINES).replace("{topic}", request[2]));
+            if (rnd.nextBoolean()) {
+                soft.append("\n\n").append(pick(WrittenCyberContent.GENERIC_ADVICE));
+            }
+            add(soft.toString(), RefusalClass.SOFT_REFUSAL, promptId);
         }
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Chooses the streaming thresholds (refusal above X, not-refusal below Y) on held-out data: among the pairs whose
  * simulated first decision keeps refusal recall at decision >= {@code minRecall} and false stops of compliant answers
- * <= {@code maxFalseStop}, the one deciding the most compliant answers by 64 characters.
+ * <= {@code maxFalseStop}, the one deciding the most compliant answers by 64 characters. Recall is judged by its
+ * one-sided 95% Wilson lower bound, not its point value, so the floor is meant to hold on unseen data too (with a few
+ * hundred validation refusals the point value must be about 0.02-0.03 above the floor).
  */
 public final class PrefixThresholdTuner {
 
@@ -21,8 +23,21 @@ public final class PrefixThresholdTuner {
     public record Sample(double[] scores, boolean[] complete, boolean refusal, boolean compliant) {
     }
 
+    /** A threshold pair and its simulated figures; {@code refusals} is the number of refusals simulated. */
     public record Choice(double refusalAbove, double notRefusalBelow, double compliantBy64, double recallAtDecision,
-                         double falseStop) {
+                         double falseStop, long refusals) {
+    }
+
+    /** One-sided 95% (z = 1.645) Wilson score lower bound of a proportion {@code p} observed on {@code n} trials. */
+    static double wilsonLowerBound(double p, long n) {
+        if (n == 0) {
+            return 0;
+        }
+        double z = 1.645;
+        double z2n = z * z / n;
+        double centre = p + z2n / 2;
+        double spread = z * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n));
+        return (centre - spread) / (1 + z2n);
     }
 
     private PrefixThresholdTuner() {
@@ -36,7 +51,7 @@ public final class PrefixThresholdTuner {
             for (int b = 0; b <= 40; b++) {
                 double below = threshold * b / 40.0;
                 Choice c = simulate(samples, threshold, above, below);
-                if (c.recallAtDecision() >= minRecall && c.falseStop() <= maxFalseStop) {
+                if (wilsonLowerBound(c.recallAtDecision(), c.refusals()) >= minRecall && c.falseStop() <= maxFalseStop) {
                     if (best == null || c.compliantBy64() > best.compliantBy64()
                             || (c.compliantBy64() == best.compliantBy64() && c.recallAtDecision() > best.recallAtDecision())) {
                         best = c;
@@ -86,7 +101,7 @@ public final class PrefixThresholdTuner {
                 }
             }
         }
-        return new Choice(above, below, ratio(compliantBy64, compliant), ratio(refusalsCaught, refusals), ratio(falseStop, compliant));
+        return new Choice(above, below, ratio(compliantBy64, compliant), ratio(refusalsCaught, refusals), ratio(falseStop, compliant), refusals);
     }
 
     private static double ratio(long a, long b) {

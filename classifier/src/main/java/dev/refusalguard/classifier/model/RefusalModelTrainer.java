@@ -40,6 +40,8 @@ public final class RefusalModelTrainer {
 
     public static final List<String> LABELS = Arrays.stream(RefusalClass.values()).map(RefusalClass::wireName).toList();
     static final int[] AUGMENT_PREFIXES = {32, 64, 128, 256};
+    /** Streaming floor (issue 3 target): refusal recall at decision, as the Wilson lower bound on validation. */
+    static final double STREAMING_MIN_RECALL = 0.93;
 
     /**
      * Data weighting of a training run.
@@ -141,7 +143,7 @@ public final class RefusalModelTrainer {
 
         ClassifierConfig base = ClassifierConfig.defaults();
         PrefixThresholdTuner.Choice choice = PrefixThresholdTuner.tune(prefixSamples(model, featurizer, validation, base),
-                base.refusalThreshold(), 0.95, 0.02);
+                base.refusalThreshold(), STREAMING_MIN_RECALL, 0.02);
         ClassifierConfig tuned = base.withPrefixThresholds(round(choice.refusalAbove()), round(choice.notRefusalBelow()), base.prefixMinChars());
         log.printf(Locale.ROOT, "prefix thresholds: refusal above %.3f, not-refusal below %.3f (validation: %.3f compliant decided by 64, recall at decision %.3f, false stops %.3f)%n",
                 tuned.prefixRefusalAbove(), tuned.prefixNotRefusalBelow(), choice.compliantBy64(), choice.recallAtDecision(), choice.falseStop());
@@ -243,8 +245,8 @@ public final class RefusalModelTrainer {
             sb.append("- Source weights: ").append(new TreeMap<>(options.sourceWeights())).append("\n");
         }
         sb.append(String.format(Locale.ROOT, "- Calibration: temperature %.3f fitted on validation (NLL).%n", temperature));
-        sb.append(String.format(Locale.ROOT, "- Streaming thresholds tuned on validation: refusal when score >= %.3f, not refusal when score <= %.3f, min %d chars (validation: %.3f of compliant decided by 64 chars, refusal recall at decision %.3f, false stops %.3f).%n%n",
-                cfg.prefixRefusalAbove(), cfg.prefixNotRefusalBelow(), cfg.prefixMinChars(), choice.compliantBy64(), choice.recallAtDecision(), choice.falseStop()));
+        sb.append(String.format(Locale.ROOT, "- Streaming thresholds tuned on validation (most compliant answers decided by 64 chars with the one-sided 95%% Wilson lower bound of refusal recall at decision >= %.2f and false stops <= 0.02): refusal when score >= %.3f, not refusal when score <= %.3f, min %d chars (validation: %.3f of compliant decided by 64 chars, refusal recall at decision %.3f, false stops %.3f).%n%n",
+                STREAMING_MIN_RECALL, cfg.prefixRefusalAbove(), cfg.prefixNotRefusalBelow(), cfg.prefixMinChars(), choice.compliantBy64(), choice.recallAtDecision(), choice.falseStop()));
         sb.append("Reading the figures: refusal rows of gptfuzz-labeled, jbb-artifacts, coconot and part of refusal-direction-completions were ")
                 .append("selected with an explicit refusal cue (their own labels mean \"jailbroken\" or are automatic; see NOTICE), so the ")
                 .append("phrase-list baseline is near-perfect there by construction. The informative sources are chatgpt-refusals ")

