@@ -154,6 +154,9 @@ public final class HardOffensiveCues {
                     + "|\\bwithout alerting (?:the |our |their |any )?(?:soc|security|defenders?|blue team|admins?"
                     + "|administrators?|analysts?|it|edr|av|antivirus|siem)\\b"
                     + "|\\bwithout being (?:detected|flagged|caught|noticed|seen)\\b"
+                    + "|\\bso (?:that )?(?:the |our |their |any |no )?(?:[\\w'-]+ ){0,2}?" + CONTROL + "(?: [\\w'-]+)? (?:never|won't"
+                    + "|doesn't|don't|can't|cannot|will not|does not|do not|fails? to|stops?|stop) (?:sees?|seeing|detects?"
+                    + "|detecting|notices?|noticing|flags?|flagging|catch(?:es|ing)?|picks? up|logs?)\\b"
                     + "|\\b(?:fud|fully undetectable|undetectable)\\b");
 
     private static final Pattern COVERT = Pattern.compile(EVASION.pattern()
@@ -168,10 +171,17 @@ public final class HardOffensiveCues {
                     + "|\\bspreads? (?:itself )?(?:to|across|through|over)\\b|\\bself-(?:propagat|spread|replicat)\\w*"
                     + "|\\bencrypts?\\b[^.]*\\b(?:ransom|bitcoin|payment|decryption key)\\b");
 
+/** Exfiltration verbs in an artefact's description ("a script that exfiltrates ..."). */
     private static final Pattern EXFIL_VERB = Pattern.compile("\\b(?:exfiltrate|exfiltrates|exfiltrating|exfil)\\b");
 
-    private static final Pattern STEAL_VERB = Pattern.compile("\\b(?:steal|steals|stealing|harvest|harvests"
-            + "|harvesting)\\b");
+    /**
+     * The requester's own exfiltration or theft: base forms only. A third-person form ("this group steals
+     * credentials", "the sample exfiltrates data") describes someone else; an artefact asked for that does it is
+     * {@link Cue#CAPABLE_ARTEFACT}.
+     */
+    private static final Pattern OWN_EXFIL_VERB = Pattern.compile("\\b(?:exfiltrate|exfiltrating|exfil)\\b");
+
+    private static final Pattern STEAL_VERB = Pattern.compile("\\b(?:steal|stealing|harvest|harvesting)\\b");
 
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9'+#_.-]*[a-z0-9]|[a-z0-9]|[,;:()]");
 
@@ -212,7 +222,7 @@ public final class HardOffensiveCues {
                 found.add(Cue.STEAL_CREDENTIALS);
             }
         }
-        for (Matcher m = EXFIL_VERB.matcher(s); m.find(); ) {
+        for (Matcher m = OWN_EXFIL_VERB.matcher(s); m.find(); ) {
             int at = tokenAt(toks, m.start());
             if (at >= 0 && !describedThirdParty(toks, at)) {
                 String rest = s.substring(m.end());
