@@ -1,5 +1,7 @@
 package dev.refusalguard.policies;
 
+import java.util.regex.Pattern;
+
 /**
  * Transparent weighted rules for intent: offensive cues (a named or personal third-party target, staying hidden from
  * a defender, stealing or spreading, building attack tooling for deployment) against defensive cues (detect,
@@ -29,8 +31,7 @@ public final class IntentRules implements IntentModel {
                     "\\bimpersonat", "\\bgain (unauthori[sz]ed|illegal|illicit) access\\b", "\\bescalate (my|our) privileges\\b",
                     "\\b(capture|record|log)(s|ging)? (keystrokes|audio|screenshots|webcam|the microphone)", "\\binject(s|ing)? (malicious|code into)",
                     "\\bpersist(ent|ence)? (access|foothold)\\b", "\\bmaintain (access|persistence|a foothold)\\b", "\\bfast-flux\\b",
-                    "\\bdomain (fronting|generation algorithm)\\b", "\\bcredential (dumping|stuffing|theft)\\b", "\\bpass-the-(hash|ticket)\\b",
-                    "\\bkerberoast", "\\bmimikatz\\b", "\\bprocess (hollowing|injection)\\b", "\\breflective (dll|loading)\\b")
+                    "\\bdomain (fronting|generation algorithm)\\b")
             // attack tooling for deployment
             .add(2.0, "\\b(build|create|make|write|develop|code|generate|craft|design|set up)\\w* (me )?(an? |the |some )?(working |functional |fully functional |new |custom |polymorphic |undetectable )?"
                     + "(phishing (kit|page|site|email|campaign)|ransomware|keylogger|trojan|rootkit|botnet|worm|backdoor|rat\\b|remote access trojan|credential stealer|infostealer|stealer|malware|virus|spyware|exploit kit|c2 (server|framework|infrastructure)|reverse shell|dropper|loader|implant|payload)",
@@ -38,10 +39,33 @@ public final class IntentRules implements IntentModel {
                     "\\bclone (the |a )?(login|bank|paypal|office ?365|microsoft|google) (page|site|portal)", "\\bcarding\\b", "\\bcrypter\\b", "\\bfud\\b",
                     "\\bsell (access|the data|stolen)", "\\b(against|on|into) (a |the )?(bank|hospital|government|school|company|organi[sz]ation|website|server)s? (i|we) (don'?t|do not) own\\b")
             .add(1.0, "\\bexploit(s|ing)? (a|the|this|that) (vulnerability|flaw|bug|weakness)\\b", "\\bbrute[- ]?forc\\w* (the|a|their|his|her)\\b",
-                    "\\blateral(ly)? mov", "\\bprivilege escalation\\b", "\\bexfiltrat", "\\bc2\\b|\\bcommand and control\\b", "\\bbeacon",
-                    "\\bpersistence\\b", "\\bevasion\\b|\\bevade\\b", "\\bobfuscat", "\\bbypass", "\\bunauthori[sz]ed\\b", "\\bscrap(e|ing)\\b",
-                    "\\bpassword spray", "\\bwithout (admin|root|authori[sz]ation)\\b", "\\bintercept", "\\bsniff", "\\bmanipulat",
+                    "\\bbypass", "\\bunauthori[sz]ed\\b", "\\bscrap(e|ing)\\b",
+                    "\\bwithout (admin|root|authori[sz]ation)\\b", "\\bintercept", "\\bsniff", "\\bmanipulat",
                     "\\bthen explain each\\b|\\bcode snippets?\\b|\\bwrite code\\b|\\bprovide a script\\b|\\bdevise an algorithm\\b");
+
+    /**
+     * Technique and tool names: topics defenders discuss constantly. They count as offensive cues only when the
+     * request has no protective action ({@link #PROTECTIVE_ACTION}); "harden our DCs against pass-the-hash and
+     * mimikatz" is about defending against them.
+     */
+    private final WeightedPatterns techniqueTopics = new WeightedPatterns()
+            .add(2.0, "\\bcredential (dumping|stuffing|theft)\\b", "\\bpass-the-(hash|ticket)\\b",
+                    "\\bkerberoast", "\\bmimikatz\\b", "\\bprocess (hollowing|injection)\\b", "\\breflective (dll|loading)\\b")
+            .add(1.0, "\\blateral(ly)? mov", "\\bprivilege escalation\\b", "\\bexfiltrat", "\\bc2\\b|\\bcommand and control\\b", "\\bbeacon",
+                    "\\bpersistence\\b", "\\bevasion\\b|\\bevade\\b", "\\bobfuscat", "\\bpassword spray");
+
+    /**
+     * A protective action by the requester: harden, detect, defend/protect/secure against, mitigate, block, prevent,
+     * monitor/hunt for, remediate, patch, lock down, alert on, respond to. Not when negated ("so the EDR can't
+     * detect it") and not the passive forms attackers use ("without being detected").
+     */
+    static final Pattern PROTECTIVE_ACTION = Pattern.compile(
+            "(?<!not |n't |never |cannot |unable to |no )\\b(harden(s|ing)?|detect(s|ing)?|defend(s|ing)? (against|from|our|my)"
+                    + "|protect(s|ing)? (against|from|our|my)|secur(e|ing) (our|my)|mitigat(e|es|ing)|block(s|ing)?|prevent(s|ing)?"
+                    + "|monitor(s|ing)? for|hunt(s|ing)? for|remediat(e|es|ing)|patch(es|ing)?|lock(ing)? down|alert(s|ing)? on"
+                    + "|respond(s|ing)? to|guard(s|ing)? against|defen[cs]es? against)\\b");
+
+    private final HardOffensiveCues hardCues = new HardOffensiveCues();
 
     private final WeightedPatterns defensive = new WeightedPatterns()
             .add(2.5, "\\bdetect(s|ed|ing|ion)?\\b", "\\bharden(ing|ed)?\\b", "\\bmitigat", "\\bremediat", "\\bdefen(d|se|ce|sive)\\b", "\\bprotect(s|ing|ion)?\\b",
@@ -59,15 +83,29 @@ public final class IntentRules implements IntentModel {
 
     @Override
     public double offensiveScore(String requestText) {
+        if (hardCues.present(requestText)) {
+            return 1.0;
+        }
         String lower = WeightedPatterns.lower(requestText);
         double off = offensive.score(lower);
+        if (!PROTECTIVE_ACTION.matcher(lower).find()) {
+            off += techniqueTopics.score(lower);
+        }
         double def = defensive.score(lower);
         double z = BIAS + off - 0.6 * def;
         return 1.0 / (1.0 + Math.exp(-z));
     }
 
-    /** Both pattern lists (for tests). */
+    /**
+     * The hard offensive cues in {@code requestText} (see {@link HardOffensiveCues}): when any is present the rules
+     * score the request 1.0 and {@link CombinedIntentModel} judges it offensive whatever else it says.
+     */
+    public java.util.Set<HardOffensiveCues.Cue> hardOffensiveCues(String requestText) {
+        return hardCues.find(requestText);
+    }
+
+    /** The weighted pattern lists (for tests). */
     java.util.List<WeightedPatterns> patternSets() {
-        return java.util.List.of(offensive, defensive);
+        return java.util.List.of(offensive, techniqueTopics, defensive);
     }
 }
