@@ -65,6 +65,16 @@ public final class LlmExchange implements AgentExchange {
     /** The agent's own request as first sent (shadow probes rephrase it). */
     private final AttemptPlan originalPlan;
     private UpstreamAttempt current;
+    /**
+     * The first refused answer, kept (parked) while recovery runs: what the agent gets when nothing recovers, so
+     * the agent sees the refusal of its own request, never a failed attempt's error. Null before the first refusal
+     * and after delivery.
+     */
+    private UpstreamAttempt standing;
+    /** The plan of the last attempt that produced an answer: the next strategy after a failed attempt builds on it. */
+    private AttemptPlan answeredPlan;
+    /** {@code current} is the kept first refusal again, whose upstream time is already counted. */
+    private boolean standingRestored;
     private int attempts;
     private Detection firstDetection;
     private boolean firstJudged;
@@ -157,6 +167,7 @@ public final class LlmExchange implements AgentExchange {
         if (current != null) {
             current.abort();
         }
+        dropStanding();
         finish(Outcome.ERROR);
     }
 
@@ -202,6 +213,13 @@ public final class LlmExchange implements AgentExchange {
             attempt.abort();
             return;
         }
+        if (plan.lastStrategy() != null && !attempt.answered() && !detection.refusal()) {
+            // A recovery attempt got an HTTP error: a failed attempt, never a recovery.
+            if (!afterFailedRecoveryAttempt(attempt)) {
+                deliverBuffered(attempt, Outcome.ERROR);
+            }
+            return;
+        }
         noteJudged(detection);
         if (!detection.refusal()) {
             deliverBuffered(attempt, plan.strategies().isEmpty() ? Outcome.SERVED : Outcome.RECOVERED);
@@ -230,13 +248,19 @@ public final class LlmExchange implements AgentExchange {
     }
 
     void onAttemptFailed(UpstreamAttempt attempt, UpstreamFailure failure, Throwable cause, boolean afterHead) {
+        if (attempt == standing && attempt != current) {
+            // The kept refusal lost its upstream (it released what it held): nothing is left to deliver from it.
+            standing = null;
+            services.metrics().upstreamError(attempt.upstream().name(), failure.tag());
+            return;
+        }
         if (attempt != current || finished) {
             return;
         }
         services.metrics().upstreamError(attempt.upstream().name(), failure.tag());
-        if (plan.lastStrategy() != null) {
-            services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(),
-                    "error");
+        if (plan.lastStrategy() != null && !afterHead && !responder.headSent()
+                && afterFailedRecoveryAttempt(attempt)) {
+            return;
         }
         int status = switch (failure) {
             case TIMEOUT -> 504;
@@ -300,13 +324,49 @@ public final class LlmExchange implements AgentExchange {
         if (recoveryStartNanos == 0) {
             recoveryStartNanos = System.nanoTime();
         }
+        answeredPlan = plan;
         AttemptPlan next = planner.next(plan, request.model(), analysis);
         if (next == null) {
             deliverRefusal(attempt, Outcome.REFUSED);
             return;
         }
-        attempt.abort();
+        if (standing == null) {
+            attempt.park();
+            standing = attempt;
+        } else {
+            attempt.abort();
+        }
         launch(next);
+    }
+
+    /**
+     * A recovery attempt failed (an HTTP error, or a transport failure or timeout before its head reached the
+     * agent): counts it as an error, then tries the next strategy if the budget allows, else lets the first
+     * refusal stand. Returns false when there is no refusal to fall back on (the failed attempt was a remembered
+     * strategy applied to the first attempt and no retry is possible): the caller then delivers the error.
+     */
+    private boolean afterFailedRecoveryAttempt(UpstreamAttempt attempt) {
+        services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(), "error");
+        AttemptPlan next = null;
+        if (answeredPlan == null) {
+            // A remembered strategy failed before any answer: send the agent's own request instead.
+            if (fingerprint != null) {
+                policy.memory().forget(fingerprint);
+            }
+            next = canRetry() ? originalPlan : null;
+        } else if (standing != null && analysis != null && canRetry()) {
+            next = planner.next(answeredPlan, request.model(), analysis);
+        }
+        if (next != null) {
+            attempt.abort();
+            launch(next);
+            return true;
+        }
+        if (standing != null) {
+            deliverRefusal(attempt, Outcome.REFUSED);
+            return true;
+        }
+        return false;
     }
 
     private boolean canRetry() {
@@ -318,6 +378,15 @@ public final class LlmExchange implements AgentExchange {
     }
 
     private void deliverRefusal(UpstreamAttempt attempt, Outcome outcome) {
+        if (standing != null && standing != attempt) {
+            // Nothing recovered: the agent gets the refusal of its own request, not a rewritten attempt's answer.
+            attempt.abort();
+            upstreamNanosBefore += attempt.upstreamNanos();
+            attempt = standing;
+            current = standing;
+            standingRestored = true;
+        }
+        standing = null;
         if (attempt.windowed()) {
             releaseStream(attempt, outcome);
         } else {
@@ -384,7 +453,7 @@ public final class LlmExchange implements AgentExchange {
 
     private void recordAddedTime() {
         long total = System.nanoTime() - startNanos;
-        long upstream = upstreamNanosBefore + (current == null ? 0 : current.upstreamNanos());
+        long upstream = upstreamNanosBefore + (current == null || standingRestored ? 0 : current.upstreamNanos());
         services.metrics().proxyAddedTime(adapter.api().tag(), request.stream(), total - upstream);
     }
 
@@ -395,11 +464,19 @@ public final class LlmExchange implements AgentExchange {
         if (current != null) {
             current.abort();
         }
+        dropStanding();
         responder.sendError(adapter.api(), 504, "request_timeout",
                 "The request exceeded the proxy's deadline of "
                         + services.config().server().requestTimeout().toSeconds() + " s.", proxyHeaders(false),
                 this::afterWrite);
         finish(Outcome.ERROR);
+    }
+
+    private void dropStanding() {
+        if (standing != null && standing != current) {
+            standing.abort();
+        }
+        standing = null;
     }
 
     private void afterWrite() {
@@ -412,6 +489,7 @@ public final class LlmExchange implements AgentExchange {
             return;
         }
         finished = true;
+        dropStanding();
         if (deadline != null) {
             deadline.cancel(false);
         }
