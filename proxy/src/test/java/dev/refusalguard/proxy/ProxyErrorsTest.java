@@ -3,6 +3,7 @@ package dev.refusalguard.proxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.refusalguard.proxy.config.ServerConfig;
+import dev.refusalguard.proxy.testing.AgentConnection;
 import dev.refusalguard.proxy.testing.OpenAiReplies;
 import dev.refusalguard.proxy.testing.ProxyHarness;
 import dev.refusalguard.proxy.testing.ScriptedUpstream;
@@ -75,6 +76,36 @@ class ProxyErrorsTest {
             HttpResponse<String> anthropic = post(proxy, "/v1/messages", big);
             assertThat(anthropic.statusCode()).isEqualTo(413);
             assertThat(json(anthropic.body()).path("type").asText()).isEqualTo("error");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void bodyOverTheLimitAnnouncedWithExpectContinueGets413InTheApisShapeAndTheConnectionCloses() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(new ServerConfig("127.0.0.1:0", "127.0.0.1:0", 2048, null, null, null, null,
+                             null, null, null, null, null, null, null, null, null, null, null, null)))) {
+            for (String path : new String[] {"/v1/chat/completions", "/v1/messages"}) {
+                try (AgentConnection agent = new AgentConnection(proxy.port())) {
+                    // As curl does for large bodies: headers first, the body only after 100 Continue.
+                    AgentConnection.Response r = agent.exchange(("POST " + path + " HTTP/1.1\r\nhost: proxy\r\n"
+                            + "content-type: application/json\r\ncontent-length: 5000\r\n"
+                            + "expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    assertThat(r.status()).isEqualTo(413);
+                    assertThat(r.header("content-type")).isEqualTo("application/json");
+                    assertThat(r.header("connection")).isEqualTo("close");
+                    JsonNode body = json(r.body());
+                    if (path.equals("/v1/messages")) {
+                        assertThat(body.path("type").asText()).isEqualTo("error");
+                        assertThat(body.path("error").path("type").asText()).isEqualTo("request_too_large");
+                    } else {
+                        assertThat(body.path("error").path("code").asText()).isEqualTo("request_too_large");
+                    }
+                    assertThat(body.toString()).contains("server.maxRequestBytes");
+                    assertThat(agent.openAfter(5_000)).isFalse();
+                }
+            }
             assertThat(upstream.received()).isEmpty();
         }
     }
