@@ -22,6 +22,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ public final class LlmExchange implements AgentExchange {
 
     public LlmExchange(ExchangeServices services, ChannelHandlerContext ctx, ApiAdapter adapter, ParsedRequest request,
                        ObjectNode body, byte[] originalBytes, String pathAndQuery, HttpHeaders agentHeaders,
-                       boolean keepAlive, String requestId, Runnable onDone) {
+                       boolean keepAlive, HttpVersion agentVersion, String requestId, Runnable onDone) {
         this.services = services;
         this.ctx = ctx;
         this.loop = ctx.channel().eventLoop();
@@ -95,7 +96,7 @@ public final class LlmExchange implements AgentExchange {
         this.request = request;
         this.pathAndQuery = pathAndQuery;
         this.upstreamHeaders = ProxyHeaders.forUpstream(agentHeaders);
-        this.responder = new AgentResponder(ctx, keepAlive);
+        this.responder = new AgentResponder(ctx, keepAlive, agentVersion);
         this.onDone = onDone;
         this.requestId = requestId;
         UpstreamConfig first = services.config().upstreamForModel(request.model());

@@ -59,6 +59,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
     private AgentExchange current;
     private ChannelHandlerContext ctx;
+    /** HTTP version of the request being handled: the proxy's own error answers use it. */
+    private HttpVersion requestVersion = HttpVersion.HTTP_1_1;
 
     ClientRequestReceiver(ExchangeServices services, Map<Api, ApiAdapter> adapters, AtomicInteger activeExchanges,
                           ProxyServer.DrainState drain) {
@@ -96,6 +98,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     }
 
     private void handle(FullHttpRequest request) {
+        requestVersion = request.protocolVersion();
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !drain.draining();
         String uri = request.uri();
         QueryStringDecoder decoder = new QueryStringDecoder(uri);
@@ -156,15 +159,15 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         String requestId = UUID.randomUUID().toString();
         begin();
         LlmExchange exchange = new LlmExchange(services, ctx, adapter, parsed, body, bytes, request.uri(),
-                request.headers(), keepAlive, requestId, this::exchangeDone);
+                request.headers(), keepAlive, request.protocolVersion(), requestId, this::exchangeDone);
         current = exchange;
         exchange.start();
     }
 
     private void startPassThrough(FullHttpRequest request, Api errorShape, boolean keepAlive) {
         begin();
-        PassThroughExchange exchange = new PassThroughExchange(services, ctx, keepAlive, errorShape,
-                this::exchangeDone);
+        PassThroughExchange exchange = new PassThroughExchange(services, ctx, keepAlive, request.protocolVersion(),
+                errorShape, this::exchangeDone);
         current = exchange;
         exchange.start(request.method(), request.uri(), request.headers(), ByteBufUtil.getBytes(request.content()));
     }
@@ -197,7 +200,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     }
 
     private void respondError(Api api, int status, String code, String message, boolean keepAlive) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpVersion version = requestVersion.equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+        FullHttpResponse response = new DefaultFullHttpResponse(version,
                 HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(ApiErrors.body(api, status, code, message)));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         HttpUtil.setContentLength(response, response.content().readableBytes());
