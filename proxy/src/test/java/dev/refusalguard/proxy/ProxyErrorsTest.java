@@ -54,6 +54,50 @@ class ProxyErrorsTest {
     }
 
     @Test
+    void malformedJsonMessagesGiveLineAndColumnWithoutParserInternals() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            for (String bad : new String[] {"{\"model\": \"m\", \"messages\": [", "{\"model\": }",
+                    "{\"model\": \"m\",, \"messages\": []}", "not json", "{\"model\": \"m\"\n  \"messages\": []}",
+                    "{\"model\": \"unterminated"}) {
+                for (String path : new String[] {"/v1/chat/completions", "/v1/messages"}) {
+                    HttpResponse<String> r = post(proxy, path, bad);
+                    assertThat(r.statusCode()).isEqualTo(400);
+                    String message = json(r.body()).path("error").path("message").asText();
+                    assertThat(message).as(bad).startsWith("The request body is not valid JSON (line ")
+                            .doesNotContain("Source", "REDACTED", "StreamReadFeature", "start marker",
+                                    "com.fasterxml", "\n");
+                }
+            }
+            HttpResponse<String> r = post(proxy, "/v1/chat/completions", "{\"model\": \"m\",\n \"messages\": [");
+            assertThat(json(r.body()).path("error").path("message").asText()).contains("(line 2, column ");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void aModelOfTheWrongTypeIsNamedAsTheParameter() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            HttpResponse<String> chat = post(proxy, "/v1/chat/completions",
+                    "{\"model\": 5, \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}");
+            assertThat(chat.statusCode()).isEqualTo(400);
+            JsonNode error = json(chat.body()).path("error");
+            assertThat(error.path("message").asText())
+                    .isEqualTo("Invalid type for 'model': expected a string, but got an integer instead.");
+            assertThat(error.path("param").asText()).isEqualTo("model");
+            assertThat(error.path("code").asText()).isEqualTo("invalid_type");
+            HttpResponse<String> missing = post(proxy, "/v1/responses", "{\"input\": \"hi\"}");
+            assertThat(json(missing.body()).path("error").path("param").asText()).isEqualTo("model");
+            HttpResponse<String> messages = post(proxy, "/v1/messages",
+                    "{\"model\": [\"a\"], \"max_tokens\": 5, \"messages\": []}");
+            assertThat(json(messages.body()).path("error").path("message").asText())
+                    .isEqualTo("model: Input should be a valid string");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
     void missingModelGetsA400NamingTheParameter() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,9 +44,12 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .registerModule(new SimpleModule("refusalguard-config")
                     .addDeserializer(Duration.class, new DurationDeserializer())
-                    .addDeserializer(ApiFormat.class, new WireEnumDeserializer<>(ApiFormat::fromWireName))
-                    .addDeserializer(StrategyKind.class, new WireEnumDeserializer<>(StrategyKind::fromWireName))
-                    .addDeserializer(RefusalClass.class, new WireEnumDeserializer<>(RefusalClass::fromWireName)));
+                    .addDeserializer(ApiFormat.class, new WireEnumDeserializer<>(ApiFormat::fromWireName,
+                            wireNames(ApiFormat.values(), ApiFormat::wireName)))
+                    .addDeserializer(StrategyKind.class, new WireEnumDeserializer<>(StrategyKind::fromWireName,
+                            wireNames(StrategyKind.values(), StrategyKind::wireName)))
+                    .addDeserializer(RefusalClass.class, new WireEnumDeserializer<>(RefusalClass::fromWireName,
+                            wireNames(RefusalClass.values(), RefusalClass::wireName))));
 
     private ConfigLoader() {
     }
@@ -91,15 +97,12 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidConfigException(pathOf(e), "unknown key (see README.md for the config keys)");
         } catch (JsonMappingException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof InvalidConfigException ice) {
+                    throw ice;
+                }
             }
-            if (root instanceof InvalidConfigException ice) {
-                throw ice;
-            }
-            String msg = root.getMessage() == null ? root.toString() : root.getMessage();
-            throw new InvalidConfigException(pathOf(e), msg.lines().findFirst().orElse(msg));
+            throw new InvalidConfigException(pathOf(e), problem(e));
         } catch (IOException e) {
             throw new InvalidConfigException("config", e.getMessage());
         }
@@ -163,6 +166,55 @@ public final class ConfigLoader {
         return path.equals("recovery.strategies") || path.equals("detection.actOn");
     }
 
+    /** What is wrong with a value, in the config's terms (never a Java type name). */
+    private static String problem(JsonMappingException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
+            return e.getCause().getMessage().lines().findFirst().orElse("");
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            String expected = expected(m.getTargetType());
+            if (e instanceof InvalidFormatException f && f.getValue() != null) {
+                return "must be " + expected + ", got '" + f.getValue() + "'";
+            }
+            return "must be " + expected;
+        }
+        String msg = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
+        return msg.lines().findFirst().orElse(msg);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Duration.class) {
+            return "a duration such as 250ms, 30s, 2m or 1h";
+        }
+        if (List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping of keys to values";
+        }
+        if (type.isEnum()) {
+            return "one of " + wireNames(type.getEnumConstants(), c -> ((Enum<?>) c).name()
+                    .toLowerCase(Locale.ROOT));
+        }
+        return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    private static <T> String wireNames(T[] values, java.util.function.Function<T, String> name) {
+        return java.util.Arrays.stream(values).map(name).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static String pathOf(JsonMappingException e) {
         List<String> parts = new ArrayList<>();
         for (JsonMappingException.Reference ref : e.getPath()) {
@@ -195,9 +247,11 @@ public final class ConfigLoader {
 
     private static final class WireEnumDeserializer<E extends Enum<E>> extends JsonDeserializer<E> {
         private final java.util.function.Function<String, E> parse;
+        private final String allowed;
 
-        WireEnumDeserializer(java.util.function.Function<String, E> parse) {
+        WireEnumDeserializer(java.util.function.Function<String, E> parse, String allowed) {
             this.parse = parse;
+            this.allowed = allowed;
         }
 
         @Override
@@ -206,7 +260,7 @@ public final class ConfigLoader {
             try {
                 return parse.apply(text);
             } catch (RuntimeException e) {
-                throw JsonMappingException.from(p, "unknown value '" + text + "'", e);
+                throw JsonMappingException.from(p, "unknown value '" + text + "' (allowed: " + allowed + ")", e);
             }
         }
     }

@@ -146,14 +146,13 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             body = o;
             parsed = adapter.parse(body);
         } catch (JsonProcessingException e) {
-            respondError(api, 400, "invalid_json", "The request body is not valid JSON: "
-                    + e.getOriginalMessage(), keepAlive);
+            respondError(api, 400, "invalid_json", invalidJsonMessage(e), keepAlive);
             return;
         } catch (IOException e) {
             respondError(api, 400, "invalid_json", "The request body could not be read.", keepAlive);
             return;
         } catch (ApiRequestException e) {
-            respondError(api, e.status(), e.code(), e.getMessage(), keepAlive);
+            respondError(api, e.status(), e.code(), e.getMessage(), e.param(), keepAlive);
             return;
         }
         String requestId = UUID.randomUUID().toString();
@@ -199,10 +198,32 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * "The request body is not valid JSON (line 1, column 39): Unexpected end-of-input ...": the parser's own
+     * reason without its source excerpt or nested location, which name parser internals.
+     */
+    static String invalidJsonMessage(JsonProcessingException e) {
+        String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        int marker = reason.indexOf(" (start marker at");
+        if (marker >= 0) {
+            reason = reason.substring(0, marker);
+        }
+        reason = reason.replaceAll(" \\(for Object starting at \\[Source.*", "").trim();
+        var where = e.getLocation();
+        String location = where == null || where.getLineNr() < 0 ? ""
+                : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+        return "The request body is not valid JSON" + location + (reason.isEmpty() ? "." : ": " + reason);
+    }
+
     private void respondError(Api api, int status, String code, String message, boolean keepAlive) {
+        respondError(api, status, code, message, null, keepAlive);
+    }
+
+    private void respondError(Api api, int status, String code, String message, String param, boolean keepAlive) {
         HttpVersion version = requestVersion.equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
         FullHttpResponse response = new DefaultFullHttpResponse(version,
-                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(ApiErrors.body(api, status, code, message)));
+                HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(ApiErrors.body(api, status, code, message, param)));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         HttpUtil.setContentLength(response, response.content().readableBytes());
         HttpUtil.setKeepAlive(response, keepAlive);
