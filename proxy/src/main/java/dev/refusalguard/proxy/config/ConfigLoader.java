@@ -40,6 +40,9 @@ public final class ConfigLoader {
 
     public static final String ENV_PREFIX = "REFUSALGUARD_";
 
+    /** Variables with the prefix that are not config keys: the launcher script's JVM options. */
+    private static final java.util.Set<String> OTHER_ENV = java.util.Set.of("REFUSALGUARD_JAVA_OPTS");
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .registerModule(new SimpleModule("refusalguard-config")
@@ -77,13 +80,20 @@ public final class ConfigLoader {
     /** Like {@link #load(Path, Map, Map)} from an already built tree (e.g. the {@code --upstream} simple case). */
     public static ProxyConfig load(ObjectNode tree, Map<String, String> env, Map<String, String> overrides) {
         Map<String, String> scalarPaths = scalarPaths();
-        for (Map.Entry<String, String> e : env.entrySet()) {
+        java.util.Set<String> keyVariables = new java.util.HashSet<>();
+        tree.path("upstreams").forEach(u -> keyVariables.add(u.path("apiKeyEnv").asText("")));
+        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
             if (!e.getKey().startsWith(ENV_PREFIX)) {
                 continue;
             }
             String path = scalarPaths.get(e.getKey());
             if (path != null) {
                 put(tree, path, e.getValue());
+            } else if (!OTHER_ENV.contains(e.getKey()) && !keyVariables.contains(e.getKey())) {
+                // Like an unknown YAML key: a misspelt override must not be ignored silently.
+                throw new InvalidConfigException(e.getKey(), "unknown environment variable, no config key has this"
+                        + " name" + suggestion(e.getKey(), scalarPaths.keySet())
+                        + " (REFUSALGUARD_ + the key path upper-cased, dots as underscores)");
             }
         }
         overrides.forEach((path, value) -> put(tree, path, value));
@@ -106,6 +116,39 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new InvalidConfigException("config", e.getMessage());
         }
+    }
+
+    private static String suggestion(String name, java.util.Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(name, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= 3 ? "; did you mean " + best + "?" : "";
+    }
+
+    /** Levenshtein distance (names are short). */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Environment variable name to dotted key path, for every scalar key of the config records. */

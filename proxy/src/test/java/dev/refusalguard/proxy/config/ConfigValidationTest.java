@@ -88,4 +88,30 @@ class ConfigValidationTest {
                 .hasMessageContaining("reroute.gpt-4o -> claude-sonnet-4-5")
                 .hasMessageContaining("policyFile " + policy);
     }
+
+    @Test
+    void aMisspeltRefusalGuardEnvironmentVariableIsRejectedWithASuggestion() {
+        assertThatThrownBy(() -> load(TWO_FORMATS, Map.of("REFUSALGUARD_RECOVERY_MAXATEMPTS", "2")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("REFUSALGUARD_RECOVERY_MAXATEMPTS: unknown environment variable")
+                .hasMessageContaining("did you mean REFUSALGUARD_RECOVERY_MAXATTEMPTS?");
+    }
+
+    @Test
+    void documentedVariablesTheLauncherOptionsAndKeyVariablesWithThePrefixAreAccepted() throws IOException {
+        ProxyConfig config = load(TWO_FORMATS.replace("apiKeyEnv: OPENAI_API_KEY", "apiKeyEnv: REFUSALGUARD_OPENAI_KEY"),
+                Map.of("REFUSALGUARD_SERVER_LISTEN", "0.0.0.0:8080",
+                        "REFUSALGUARD_SERVER_ADMIN", "0.0.0.0:9090",
+                        "REFUSALGUARD_SERVER_DRAINTIMEOUT", "45s",
+                        "REFUSALGUARD_SERVER_IDLETIMEOUT", "90s",
+                        "REFUSALGUARD_RECOVERY_MAXATTEMPTS", "2",
+                        "REFUSALGUARD_RECOVERY_STRATEGIES", "rephrase,reroute",
+                        "REFUSALGUARD_STREAMWINDOW_MAXCHARS", "256",
+                        "REFUSALGUARD_JAVA_OPTS", "-Xmx256m",
+                        "REFUSALGUARD_OPENAI_KEY", "sk-test",
+                        "OTHER_VARIABLE", "x"));
+        assertThat(config.server().listen()).isEqualTo("0.0.0.0:8080");
+        assertThat(config.recovery().maxAttempts()).isEqualTo(2);
+        assertThat(config.streamWindow().maxChars()).isEqualTo(256);
+    }
 }
