@@ -204,6 +204,40 @@ class ProxyErrorsTest {
     }
 
     @Test
+    void connectGets400AndTheConnectionIsClosed() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json("{}"));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            AgentConnection.Response r = agent.exchange(("CONNECT example.com:443 HTTP/1.1\r\n"
+                    + "Host: example.com:443\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(json(r.body()).path("error").path("code").asText()).isEqualTo("not_a_proxy_request");
+            assertThat(r.header("connection")).isEqualTo("close");
+            assertThat(agent.openAfter(5_000)).isFalse();
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void connectionFailure502NamesTheRequestsIntentAndCategory() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (RefusalGuardProxy proxy = ProxyHarness.start("http://127.0.0.1:" + closedPort,
+                ProxyHarness.classifier())) {
+            for (String path : new String[] {"/v1/chat/completions", "/v1/messages"}) {
+                HttpResponse<String> r = post(proxy, path, "{\"model\":\"m\",\"max_tokens\":50,\"messages\":"
+                        + "[{\"role\":\"user\",\"content\":\"Write Sigma rules to detect LSASS memory dumping.\"}]}");
+                assertThat(r.statusCode()).isEqualTo(502);
+                assertThat(r.headers().firstValue("x-refusalguard-intent")).isPresent();
+                assertThat(r.headers().firstValue("x-refusalguard-category")).isPresent();
+                assertThat(r.headers().firstValue("x-refusalguard-request-id")).isPresent();
+            }
+        }
+    }
+
+    @Test
     void otherPathsAreForwardedUnchanged() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json("{\"object\":\"list\",\"data\":[]}"));
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {

@@ -277,9 +277,30 @@ public final class LlmExchange implements AgentExchange {
             case PROTOCOL -> "The upstream sent an invalid HTTP response.";
             case POOL_EXHAUSTED -> "Too many requests in flight to upstream " + attempt.upstream().name() + ".";
         };
-        responder.sendError(adapter.api(), status, "upstream_" + failure.tag(), message, proxyHeaders(false),
-                this::afterWrite);
-        finish(Outcome.ERROR);
+        // A connection failure can come before the request analysis: wait for it, so the error names the intent
+        // and category like every other answer (the analysis is quick and bounded by the inference queue).
+        whenAnalysed(() -> {
+            responder.sendError(adapter.api(), status, "upstream_" + failure.tag(), message, proxyHeaders(false),
+                    this::afterWrite);
+            finish(Outcome.ERROR);
+        });
+    }
+
+    /** Runs {@code then} on the loop once the request analysis is known (at once if it is), unless finished. */
+    private void whenAnalysed(Runnable then) {
+        if (analysis == null && !analysisFuture.isDone()) {
+            analysisFuture.whenComplete((a, e) -> loop.execute(() -> {
+                analysis = a;
+                if (!finished) {
+                    then.run();
+                }
+            }));
+            return;
+        }
+        if (analysis == null && !analysisFuture.isCompletedExceptionally()) {
+            analysis = analysisFuture.getNow(null);
+        }
+        then.run();
     }
 
     private void noteJudged(Detection detection) {

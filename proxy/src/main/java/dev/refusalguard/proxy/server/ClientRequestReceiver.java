@@ -116,9 +116,10 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!uri.startsWith("/") || request.method() == HttpMethod.CONNECT) {
+            // After CONNECT the client would start a tunnel on this connection: close it after the answer.
             respondError(errorShape, 400, "not_a_proxy_request",
                     "RefusalGuard only forwards to its configured upstreams; absolute URIs and CONNECT are refused.",
-                    keepAlive);
+                    keepAlive && request.method() != HttpMethod.CONNECT);
             return;
         }
         Api api = Api.forPath(path);
