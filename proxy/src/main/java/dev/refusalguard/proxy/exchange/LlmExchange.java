@@ -418,6 +418,7 @@ public final class LlmExchange implements AgentExchange {
 
 
     private void deliverBuffered(UpstreamAttempt attempt, Outcome outcome) {
+        dropStanding();
         recordAddedTime();
         attempt.deliverBufferedTo(responder, proxyHeaders(outcome == Outcome.REFUSED
                 || outcome == Outcome.BLOCKED_BY_INTENT), this::afterWrite);
@@ -425,6 +426,8 @@ public final class LlmExchange implements AgentExchange {
     }
 
     private void releaseStream(UpstreamAttempt attempt, Outcome outcome) {
+        // Another answer goes out: the kept refusal's upstream connection is closed now, not at the stream's end.
+        dropStanding();
         recordAddedTime();
         pendingOutcome = outcome;
         attempt.release(responder, proxyHeaders(outcome == Outcome.REFUSED || outcome == Outcome.BLOCKED_BY_INTENT));
