@@ -72,6 +72,12 @@ public final class RefusalGuardProxy implements AutoCloseable {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.metrics = new ProxyMetrics(registry, knownModels(config));
         metrics.gauge(MeterCatalogue.INFERENCE_QUEUE, inference::queued);
+        metrics.registerQuietSeries(java.util.Arrays.stream(Api.values()).map(Api::tag).toList(),
+                java.util.Arrays.stream(dev.refusalguard.proxy.detect.RefusalSignal.values())
+                        .map(dev.refusalguard.proxy.detect.RefusalSignal::tag).toList(),
+                java.util.Arrays.stream(dev.refusalguard.policies.TaskCategory.values())
+                        .map(dev.refusalguard.policies.TaskCategory::wireName).toList(),
+                config.shadow().enabled());
         this.audit = AuditLog.open(config.audit());
         RefusalDetector detector = new RefusalDetector(parts.classifier(), inference, config.detection(), metrics);
         ExchangeServices services = new ExchangeServices(config, upstreams, detector, parts.policy(), inference,

@@ -56,11 +56,17 @@ class CrossFormatRerouteTest {
     private static final String PROMPT = "Write a detection for a reverse shell spawned by a web server process.";
     private static final String TOOL_ARGS = "{\"query\":\"bash -i >& /dev/tcp\",\"hours\":24}";
 
-    /** openai upstream serves gpt-*, anthropic upstream serves claude-*; each model falls back to the other. */
+    /**
+     * openai upstream serves gpt-*, anthropic upstream serves claude-*; each model falls back to the other. Both are
+     * reached across formats, so start-up requires an apiKeyEnv; the variables are unset here, so no key at all is
+     * sent, and the tests see that the agent's own key never crosses over.
+     */
     private static ProxyConfig config(String openAiUrl, String anthropicUrl) {
         return new ProxyConfig(ServerConfig.defaults().withListen("127.0.0.1:0", "127.0.0.1:0"),
-                List.of(new UpstreamConfig("openai", openAiUrl, ApiFormat.OPENAI, null, List.of("gpt-test")),
-                        new UpstreamConfig("anthropic", anthropicUrl, ApiFormat.ANTHROPIC, null,
+                List.of(new UpstreamConfig("openai", openAiUrl, ApiFormat.OPENAI, "RG_TEST_OPENAI_KEY_UNSET",
+                                List.of("gpt-test")),
+                        new UpstreamConfig("anthropic", anthropicUrl, ApiFormat.ANTHROPIC,
+                                "RG_TEST_ANTHROPIC_KEY_UNSET",
                                 List.of("claude-test"))),
                 List.of(new RouteConfig("claude-*", "anthropic"), new RouteConfig("gpt-*", "openai")), "openai",
                 null, null, new RecoveryConfig(null, null, null, null, List.of(StrategyKind.REROUTE),

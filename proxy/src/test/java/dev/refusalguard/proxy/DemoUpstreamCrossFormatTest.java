@@ -39,8 +39,10 @@ class DemoUpstreamCrossFormatTest {
 
     private static ProxyConfig config(String demoUrl) {
         return new ProxyConfig(ServerConfig.defaults().withListen("127.0.0.1:0", "127.0.0.1:0"),
+                // The Anthropic side is reached across formats, so it needs an apiKeyEnv (unset here: no key sent).
                 List.of(new UpstreamConfig("demo-openai", demoUrl, ApiFormat.OPENAI, null, List.of(GUARDED)),
-                        new UpstreamConfig("demo-anthropic", demoUrl, ApiFormat.ANTHROPIC, null, List.of(LENIENT))),
+                        new UpstreamConfig("demo-anthropic", demoUrl, ApiFormat.ANTHROPIC,
+                                "RG_TEST_ANTHROPIC_KEY_UNSET", List.of(LENIENT))),
                 List.of(new RouteConfig(LENIENT, "demo-anthropic")), "demo-openai", null, null,
                 new RecoveryConfig(null, 2, null, null, List.of(StrategyKind.REROUTE), Map.of(GUARDED, List.of(LENIENT)), null, null),
                 null, null, null, null);

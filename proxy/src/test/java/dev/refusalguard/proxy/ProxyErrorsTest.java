@@ -3,6 +3,7 @@ package dev.refusalguard.proxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.refusalguard.proxy.config.ServerConfig;
+import dev.refusalguard.proxy.testing.AgentConnection;
 import dev.refusalguard.proxy.testing.OpenAiReplies;
 import dev.refusalguard.proxy.testing.ProxyHarness;
 import dev.refusalguard.proxy.testing.ScriptedUpstream;
@@ -53,6 +54,50 @@ class ProxyErrorsTest {
     }
 
     @Test
+    void malformedJsonMessagesGiveLineAndColumnWithoutParserInternals() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            for (String bad : new String[] {"{\"model\": \"m\", \"messages\": [", "{\"model\": }",
+                    "{\"model\": \"m\",, \"messages\": []}", "not json", "{\"model\": \"m\"\n  \"messages\": []}",
+                    "{\"model\": \"unterminated"}) {
+                for (String path : new String[] {"/v1/chat/completions", "/v1/messages"}) {
+                    HttpResponse<String> r = post(proxy, path, bad);
+                    assertThat(r.statusCode()).isEqualTo(400);
+                    String message = json(r.body()).path("error").path("message").asText();
+                    assertThat(message).as(bad).startsWith("The request body is not valid JSON (line ")
+                            .doesNotContain("Source", "REDACTED", "StreamReadFeature", "start marker",
+                                    "com.fasterxml", "\n");
+                }
+            }
+            HttpResponse<String> r = post(proxy, "/v1/chat/completions", "{\"model\": \"m\",\n \"messages\": [");
+            assertThat(json(r.body()).path("error").path("message").asText()).contains("(line 2, column ");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void aModelOfTheWrongTypeIsNamedAsTheParameter() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            HttpResponse<String> chat = post(proxy, "/v1/chat/completions",
+                    "{\"model\": 5, \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}");
+            assertThat(chat.statusCode()).isEqualTo(400);
+            JsonNode error = json(chat.body()).path("error");
+            assertThat(error.path("message").asText())
+                    .isEqualTo("Invalid type for 'model': expected a string, but got an integer instead.");
+            assertThat(error.path("param").asText()).isEqualTo("model");
+            assertThat(error.path("code").asText()).isEqualTo("invalid_type");
+            HttpResponse<String> missing = post(proxy, "/v1/responses", "{\"input\": \"hi\"}");
+            assertThat(json(missing.body()).path("error").path("param").asText()).isEqualTo("model");
+            HttpResponse<String> messages = post(proxy, "/v1/messages",
+                    "{\"model\": [\"a\"], \"max_tokens\": 5, \"messages\": []}");
+            assertThat(json(messages.body()).path("error").path("message").asText())
+                    .isEqualTo("model: Input should be a valid string");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
     void missingModelGetsA400NamingTheParameter() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
@@ -75,6 +120,36 @@ class ProxyErrorsTest {
             HttpResponse<String> anthropic = post(proxy, "/v1/messages", big);
             assertThat(anthropic.statusCode()).isEqualTo(413);
             assertThat(json(anthropic.body()).path("type").asText()).isEqualTo("error");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void bodyOverTheLimitAnnouncedWithExpectContinueGets413InTheApisShapeAndTheConnectionCloses() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(new ServerConfig("127.0.0.1:0", "127.0.0.1:0", 2048, null, null, null, null,
+                             null, null, null, null, null, null, null, null, null, null, null, null)))) {
+            for (String path : new String[] {"/v1/chat/completions", "/v1/messages"}) {
+                try (AgentConnection agent = new AgentConnection(proxy.port())) {
+                    // As curl does for large bodies: headers first, the body only after 100 Continue.
+                    AgentConnection.Response r = agent.exchange(("POST " + path + " HTTP/1.1\r\nhost: proxy\r\n"
+                            + "content-type: application/json\r\ncontent-length: 5000\r\n"
+                            + "expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    assertThat(r.status()).isEqualTo(413);
+                    assertThat(r.header("content-type")).isEqualTo("application/json");
+                    assertThat(r.header("connection")).isEqualTo("close");
+                    JsonNode body = json(r.body());
+                    if (path.equals("/v1/messages")) {
+                        assertThat(body.path("type").asText()).isEqualTo("error");
+                        assertThat(body.path("error").path("type").asText()).isEqualTo("request_too_large");
+                    } else {
+                        assertThat(body.path("error").path("code").asText()).isEqualTo("request_too_large");
+                    }
+                    assertThat(body.toString()).contains("server.maxRequestBytes");
+                    assertThat(agent.openAfter(5_000)).isFalse();
+                }
+            }
             assertThat(upstream.received()).isEmpty();
         }
     }
@@ -125,6 +200,40 @@ class ProxyErrorsTest {
             String head = new String(buf, 0, n, StandardCharsets.US_ASCII);
             assertThat(head).startsWith("HTTP/1.1 400");
             assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void connectGets400AndTheConnectionIsClosed() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json("{}"));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            AgentConnection.Response r = agent.exchange(("CONNECT example.com:443 HTTP/1.1\r\n"
+                    + "Host: example.com:443\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(json(r.body()).path("error").path("code").asText()).isEqualTo("not_a_proxy_request");
+            assertThat(r.header("connection")).isEqualTo("close");
+            assertThat(agent.openAfter(5_000)).isFalse();
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void connectionFailure502NamesTheRequestsIntentAndCategory() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (RefusalGuardProxy proxy = ProxyHarness.start("http://127.0.0.1:" + closedPort,
+                ProxyHarness.classifier())) {
+            for (String path : new String[] {"/v1/chat/completions", "/v1/messages"}) {
+                HttpResponse<String> r = post(proxy, path, "{\"model\":\"m\",\"max_tokens\":50,\"messages\":"
+                        + "[{\"role\":\"user\",\"content\":\"Write Sigma rules to detect LSASS memory dumping.\"}]}");
+                assertThat(r.statusCode()).isEqualTo(502);
+                assertThat(r.headers().firstValue("x-refusalguard-intent")).isPresent();
+                assertThat(r.headers().firstValue("x-refusalguard-category")).isPresent();
+                assertThat(r.headers().firstValue("x-refusalguard-request-id")).isPresent();
+            }
         }
     }
 

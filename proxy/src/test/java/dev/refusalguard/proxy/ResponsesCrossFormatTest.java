@@ -51,8 +51,11 @@ class ResponsesCrossFormatTest {
     /** openai upstream serves gpt-*, anthropic upstream serves claude-*; each model falls back to the other. */
     private static ProxyConfig config(String openAiUrl, String anthropicUrl) {
         return new ProxyConfig(ServerConfig.defaults().withListen("127.0.0.1:0", "127.0.0.1:0"),
-                List.of(new UpstreamConfig("openai", openAiUrl, ApiFormat.OPENAI, null, List.of("gpt-test")),
-                        new UpstreamConfig("anthropic", anthropicUrl, ApiFormat.ANTHROPIC, null,
+                // Reached across formats, so an apiKeyEnv is required; unset here: no key is sent at all.
+                List.of(new UpstreamConfig("openai", openAiUrl, ApiFormat.OPENAI, "RG_TEST_OPENAI_KEY_UNSET",
+                                List.of("gpt-test")),
+                        new UpstreamConfig("anthropic", anthropicUrl, ApiFormat.ANTHROPIC,
+                                "RG_TEST_ANTHROPIC_KEY_UNSET",
                                 List.of("claude-test"))),
                 List.of(new RouteConfig("claude-*", "anthropic"), new RouteConfig("gpt-*", "openai")), "openai",
                 null, null, new RecoveryConfig(null, null, null, null, List.of(StrategyKind.REROUTE),

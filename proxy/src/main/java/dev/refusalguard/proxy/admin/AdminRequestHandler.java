@@ -43,7 +43,7 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 respond(ctx, request, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ready\n" : "not ready\n");
             }
             case "/bias" -> {
-                boolean html = request.headers().get(HttpHeaderNames.ACCEPT, "").contains("text/html");
+                boolean html = BiasMediaType.prefersHtml(request.headers().get(HttpHeaderNames.ACCEPT));
                 respond(ctx, request, 200, html ? "text/html; charset=utf-8" : "application/json",
                         routes.bias().apply(html));
             }

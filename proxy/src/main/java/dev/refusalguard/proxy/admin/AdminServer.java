@@ -37,7 +37,7 @@ public final class AdminServer implements AutoCloseable {
                                 .addLast(HANDLER, new AdminRequestHandler(routes));
                     }
                 });
-        this.channel = b.bind(listen.host(), listen.port()).sync().channel();
+        this.channel = dev.refusalguard.proxy.server.ProxyServer.bind(b, listen, "server.admin");
     }
 
     public int port() {

@@ -32,7 +32,7 @@ public final class AnthropicMessagesAdapter implements ApiAdapter {
         }
         JsonNode model = body.get("model");
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
-            throw new ApiRequestException(400, "invalid_request_error", "model: Field required");
+            throw ApiRequestException.requiredString(Api.ANTHROPIC_MESSAGES, "model", model);
         }
         JsonNode messages = body.get("messages");
         if (messages == null || !messages.isArray()) {

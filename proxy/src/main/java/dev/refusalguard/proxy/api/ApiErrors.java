@@ -32,6 +32,11 @@ public final class ApiErrors {
     }
 
     public static byte[] body(Api api, int status, String code, String message) {
+        return body(api, status, code, message, null);
+    }
+
+    /** @param param the request parameter at fault (OpenAI shape only), or null */
+    public static byte[] body(Api api, int status, String code, String message, String param) {
         ObjectNode root = JSON.createObjectNode();
         if (api == Api.ANTHROPIC_MESSAGES) {
             root.put("type", "error");
@@ -42,7 +47,11 @@ public final class ApiErrors {
             ObjectNode error = root.putObject("error");
             error.put("message", message);
             error.put("type", typeFor(api, status));
-            error.putNull("param");
+            if (param == null) {
+                error.putNull("param");
+            } else {
+                error.put("param", param);
+            }
             error.put("code", code);
         }
         return root.toString().getBytes(StandardCharsets.UTF_8);

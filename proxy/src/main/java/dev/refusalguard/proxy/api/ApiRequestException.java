@@ -7,11 +7,42 @@ public final class ApiRequestException extends Exception {
 
     private final int status;
     private final String code;
+    private final String param;
 
     public ApiRequestException(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    /** @param param the request parameter at fault (OpenAI's {@code error.param}), or null */
+    public ApiRequestException(int status, String code, String message, String param) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.param = param;
+    }
+
+    /** A required string parameter is absent, blank or of another JSON type; the message says which. */
+    static ApiRequestException requiredString(Api api, String param, com.fasterxml.jackson.databind.JsonNode value) {
+        boolean anthropic = api == Api.ANTHROPIC_MESSAGES;
+        if (value == null || value.isNull()) {
+            return new ApiRequestException(400, anthropic ? "invalid_request_error" : "missing_required_parameter",
+                    anthropic ? param + ": Field required" : "Missing required parameter: '" + param + "'.", param);
+        }
+        if (value.isTextual()) {
+            return new ApiRequestException(400, anthropic ? "invalid_request_error" : "invalid_value",
+                    anthropic ? param + ": must not be empty" : "Invalid value for '" + param
+                            + "': expected a non-empty string.", param);
+        }
+        String got = switch (value.getNodeType()) {
+            case NUMBER -> value.isIntegralNumber() ? "an integer" : "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+        return new ApiRequestException(400, anthropic ? "invalid_request_error" : "invalid_type",
+                anthropic ? param + ": Input should be a valid string" : "Invalid type for '" + param
+                        + "': expected a string, but got " + got + " instead.", param);
     }
 
     public int status() {
@@ -20,5 +51,10 @@ public final class ApiRequestException extends Exception {
 
     public String code() {
         return code;
+    }
+
+    /** The request parameter at fault, or null. */
+    public String param() {
+        return param;
     }
 }

@@ -27,12 +27,13 @@ public final class OpenAiChatAdapter implements ApiAdapter {
         }
         JsonNode model = body.get("model");
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
-            throw new ApiRequestException(400, "missing_required_parameter", "Missing required parameter: 'model'.");
+            throw ApiRequestException.requiredString(Api.OPENAI_CHAT, "model", model);
         }
         JsonNode messages = body.get("messages");
         if (messages == null || !messages.isArray()) {
             throw new ApiRequestException(400, "missing_required_parameter",
-                    "Missing required parameter: 'messages'.");
+                    messages == null ? "Missing required parameter: 'messages'."
+                            : "Invalid type for 'messages': expected an array.", "messages");
         }
         String lastUser = "";
         StringBuilder system = new StringBuilder();

@@ -36,12 +36,12 @@ public final class OpenAiResponsesAdapter implements ApiAdapter {
         }
         JsonNode model = body.get("model");
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
-            throw new ApiRequestException(400, "missing_required_parameter", "Missing required parameter: 'model'.");
+            throw ApiRequestException.requiredString(Api.OPENAI_RESPONSES, "model", model);
         }
         JsonNode input = body.get("input");
         if (input == null || !(input.isTextual() || input.isArray())) {
             throw new ApiRequestException(400, "missing_required_parameter",
-                    "Missing required parameter: 'input' (a string or an array of input items).");
+                    "Missing required parameter: 'input' (a string or an array of input items).", "input");
         }
         StringBuilder system = new StringBuilder(body.path("instructions").asText(""));
         String lastUser = input.isTextual() ? input.asText() : "";

@@ -35,6 +35,18 @@ public final class Main {
     private Main() {
     }
 
+    /** The first {@code --input FILE} (or {@code --input=FILE}) that names no existing file, or null. */
+    static String missingInput(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String file = args[i].startsWith("--input=") ? args[i].substring("--input=".length())
+                    : args[i].equals("--input") && i + 1 < args.length ? args[i + 1] : null;
+            if (file != null && !java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
+                return file;
+            }
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
         int code = run(args, System.in, System.out, System.err);
         System.out.flush();
@@ -57,7 +69,14 @@ public final class Main {
             case "train-request-models" -> TrainRequestModelsCommand.run(rest, in, out, err);
             case "audit" -> AuditCommand.run(rest, in, out, err);
             case "train" -> TrainCommand.run(rest, in, out, err);
-            case "eval" -> EvalCommand.run(rest, in, out, err);
+            case "eval" -> {
+                String missing = missingInput(rest);
+                if (missing != null) {
+                    err.println("eval: --input " + missing + ": the file does not exist");
+                    yield 2;
+                }
+                yield EvalCommand.run(rest, in, out, err);
+            }
             default -> {
                 err.println("refusalguard: unknown command '" + args[0] + "'");
                 err.print(USAGE);

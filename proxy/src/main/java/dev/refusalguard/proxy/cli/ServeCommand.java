@@ -3,6 +3,7 @@ package dev.refusalguard.proxy.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refusalguard.proxy.RefusalGuardProxy;
+import dev.refusalguard.proxy.config.ApiFormat;
 import dev.refusalguard.proxy.config.ConfigLoader;
 import dev.refusalguard.proxy.config.ProxyConfig;
 
@@ -46,8 +47,9 @@ public final class ServeCommand {
             }
             config = load(a, System.getenv());
         } catch (IllegalArgumentException e) {
+            // One line naming the flag or key; the usage text would bury it.
             err.println("refusalguard serve: " + e.getMessage());
-            err.print(USAGE);
+            err.println("(refusalguard serve --help lists the flags; README.md lists the config keys)");
             return 2;
         }
         RefusalGuardProxy proxy;
@@ -90,7 +92,13 @@ public final class ServeCommand {
         ObjectNode upstream = tree.putArray("upstreams").addObject();
         upstream.put("name", "default");
         upstream.put("baseUrl", a.get("--upstream"));
-        upstream.put("format", a.get("--format", "openai"));
+        String format = a.get("--format", "openai");
+        try {
+            ApiFormat.fromWireName(format);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--format: must be openai or anthropic, got '" + format + "'");
+        }
+        upstream.put("format", format);
         return ConfigLoader.load(tree, env, overrides);
     }
 

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,13 +40,19 @@ public final class ConfigLoader {
 
     public static final String ENV_PREFIX = "REFUSALGUARD_";
 
+    /** Variables with the prefix that are not config keys: the launcher script's JVM options. */
+    private static final java.util.Set<String> OTHER_ENV = java.util.Set.of("REFUSALGUARD_JAVA_OPTS");
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .registerModule(new SimpleModule("refusalguard-config")
                     .addDeserializer(Duration.class, new DurationDeserializer())
-                    .addDeserializer(ApiFormat.class, new WireEnumDeserializer<>(ApiFormat::fromWireName))
-                    .addDeserializer(StrategyKind.class, new WireEnumDeserializer<>(StrategyKind::fromWireName))
-                    .addDeserializer(RefusalClass.class, new WireEnumDeserializer<>(RefusalClass::fromWireName)));
+                    .addDeserializer(ApiFormat.class, new WireEnumDeserializer<>(ApiFormat::fromWireName,
+                            wireNames(ApiFormat.values(), ApiFormat::wireName)))
+                    .addDeserializer(StrategyKind.class, new WireEnumDeserializer<>(StrategyKind::fromWireName,
+                            wireNames(StrategyKind.values(), StrategyKind::wireName)))
+                    .addDeserializer(RefusalClass.class, new WireEnumDeserializer<>(RefusalClass::fromWireName,
+                            wireNames(RefusalClass.values(), RefusalClass::wireName))));
 
     private ConfigLoader() {
     }
@@ -71,13 +80,20 @@ public final class ConfigLoader {
     /** Like {@link #load(Path, Map, Map)} from an already built tree (e.g. the {@code --upstream} simple case). */
     public static ProxyConfig load(ObjectNode tree, Map<String, String> env, Map<String, String> overrides) {
         Map<String, String> scalarPaths = scalarPaths();
-        for (Map.Entry<String, String> e : env.entrySet()) {
+        java.util.Set<String> keyVariables = new java.util.HashSet<>();
+        tree.path("upstreams").forEach(u -> keyVariables.add(u.path("apiKeyEnv").asText("")));
+        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
             if (!e.getKey().startsWith(ENV_PREFIX)) {
                 continue;
             }
             String path = scalarPaths.get(e.getKey());
             if (path != null) {
                 put(tree, path, e.getValue());
+            } else if (!OTHER_ENV.contains(e.getKey()) && !keyVariables.contains(e.getKey())) {
+                // Like an unknown YAML key: a misspelt override must not be ignored silently.
+                throw new InvalidConfigException(e.getKey(), "unknown environment variable, no config key has this"
+                        + " name" + suggestion(e.getKey(), scalarPaths.keySet())
+                        + " (REFUSALGUARD_ + the key path upper-cased, dots as underscores)");
             }
         }
         overrides.forEach((path, value) -> put(tree, path, value));
@@ -91,18 +107,48 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidConfigException(pathOf(e), "unknown key (see README.md for the config keys)");
         } catch (JsonMappingException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof InvalidConfigException ice) {
+                    throw ice;
+                }
             }
-            if (root instanceof InvalidConfigException ice) {
-                throw ice;
-            }
-            String msg = root.getMessage() == null ? root.toString() : root.getMessage();
-            throw new InvalidConfigException(pathOf(e), msg.lines().findFirst().orElse(msg));
+            throw new InvalidConfigException(pathOf(e), problem(e));
         } catch (IOException e) {
             throw new InvalidConfigException("config", e.getMessage());
         }
+    }
+
+    private static String suggestion(String name, java.util.Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(name, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= 3 ? "; did you mean " + best + "?" : "";
+    }
+
+    /** Levenshtein distance (names are short). */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Environment variable name to dotted key path, for every scalar key of the config records. */
@@ -163,6 +209,55 @@ public final class ConfigLoader {
         return path.equals("recovery.strategies") || path.equals("detection.actOn");
     }
 
+    /** What is wrong with a value, in the config's terms (never a Java type name). */
+    private static String problem(JsonMappingException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
+            return e.getCause().getMessage().lines().findFirst().orElse("");
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            String expected = expected(m.getTargetType());
+            if (e instanceof InvalidFormatException f && f.getValue() != null) {
+                return "must be " + expected + ", got '" + f.getValue() + "'";
+            }
+            return "must be " + expected;
+        }
+        String msg = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
+        return msg.lines().findFirst().orElse(msg);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Duration.class) {
+            return "a duration such as 250ms, 30s, 2m or 1h";
+        }
+        if (List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping of keys to values";
+        }
+        if (type.isEnum()) {
+            return "one of " + wireNames(type.getEnumConstants(), c -> ((Enum<?>) c).name()
+                    .toLowerCase(Locale.ROOT));
+        }
+        return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    private static <T> String wireNames(T[] values, java.util.function.Function<T, String> name) {
+        return java.util.Arrays.stream(values).map(name).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static String pathOf(JsonMappingException e) {
         List<String> parts = new ArrayList<>();
         for (JsonMappingException.Reference ref : e.getPath()) {
@@ -195,9 +290,11 @@ public final class ConfigLoader {
 
     private static final class WireEnumDeserializer<E extends Enum<E>> extends JsonDeserializer<E> {
         private final java.util.function.Function<String, E> parse;
+        private final String allowed;
 
-        WireEnumDeserializer(java.util.function.Function<String, E> parse) {
+        WireEnumDeserializer(java.util.function.Function<String, E> parse, String allowed) {
             this.parse = parse;
+            this.allowed = allowed;
         }
 
         @Override
@@ -206,7 +303,7 @@ public final class ConfigLoader {
             try {
                 return parse.apply(text);
             } catch (RuntimeException e) {
-                throw JsonMappingException.from(p, "unknown value '" + text + "'", e);
+                throw JsonMappingException.from(p, "unknown value '" + text + "' (allowed: " + allowed + ")", e);
             }
         }
     }

@@ -72,12 +72,53 @@ public record ProxyConfig(ServerConfig server,
                 throw new InvalidConfigException("recovery.reroute[" + e.getKey() + "]", "is empty");
             }
         }
+        requireKeysAcrossFormats(upstreams, routes, defaultUpstream, recovery.reroute(), "recovery.reroute");
         for (String key : authorizationContext.keySet()) {
             if (!Set.of("organisation", "role", "asset_scope", "engagement_id").contains(key)) {
                 throw new InvalidConfigException("authorizationContext." + key,
                         "unknown field (organisation, role, asset_scope, engagement_id)");
             }
         }
+    }
+
+    /**
+     * Fails naming {@code upstreams[i].apiKeyEnv} when a reroute fallback is routed to an upstream of another format
+     * than the one serving the refused model, and that upstream has no {@code apiKeyEnv}: such a reroute is
+     * translated, a translated request never carries the agent's own key, so every one of them would get a 401.
+     * (A model that matches no route goes to the default upstream as sent, so only routed fallbacks cross formats.)
+     *
+     * @param reroute per refused model, its fallbacks
+     * @param source  where the reroute table comes from, for the message (e.g. {@code recovery.reroute})
+     */
+    public void requireKeysAcrossFormats(Map<String, List<String>> reroute, String source) {
+        requireKeysAcrossFormats(upstreams, routes, defaultUpstream, reroute, source);
+    }
+
+    private static void requireKeysAcrossFormats(List<UpstreamConfig> upstreams, List<RouteConfig> routes,
+                                                 String defaultUpstream, Map<String, List<String>> reroute,
+                                                 String source) {
+        for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(reroute).entrySet()) {
+            UpstreamConfig from = serving(upstreams, routes, defaultUpstream, e.getKey());
+            for (String fallback : e.getValue() == null ? List.<String>of() : e.getValue()) {
+                if (routes.stream().noneMatch(r -> r.matches(fallback))) {
+                    continue;
+                }
+                UpstreamConfig to = serving(upstreams, routes, defaultUpstream, fallback);
+                if (to.format() != from.format() && (to.apiKeyEnv() == null || to.apiKeyEnv().isBlank())) {
+                    throw new InvalidConfigException("upstreams[" + upstreams.indexOf(to) + "].apiKeyEnv",
+                            "required because upstream " + to.name() + " (" + to.format().wireName()
+                                    + ") is reached across formats by " + source + "." + e.getKey() + " -> "
+                                    + fallback + " (a translated request never carries the agent's own key)");
+                }
+            }
+        }
+    }
+
+    private static UpstreamConfig serving(List<UpstreamConfig> upstreams, List<RouteConfig> routes,
+                                          String defaultUpstream, String model) {
+        String name = routes.stream().filter(r -> r.matches(model)).findFirst().map(RouteConfig::upstream)
+                .orElse(defaultUpstream);
+        return upstreams.stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** One upstream for every model: the {@code --upstream URL} simple case. */

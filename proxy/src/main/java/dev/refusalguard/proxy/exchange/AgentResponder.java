@@ -21,18 +21,30 @@ import io.netty.handler.codec.http.LastHttpContent;
 /**
  * Writes the answer to the agent: a full response, or a streamed head followed by events. Knows whether the
  * head went out, so a failure after it closes the connection instead of sending a second status line.
+ * Answers in the agent's HTTP version: an HTTP/1.0 agent knows no chunked encoding, so a full answer gets a
+ * Content-Length and a stream of unknown length is written raw and ended by closing the connection.
  * One instance per exchange, used only on the agent channel's event loop.
  */
 final class AgentResponder {
 
     private final ChannelHandlerContext ctx;
-    private final boolean keepAlive;
+    private final HttpVersion version;
+    private boolean keepAlive;
     private boolean headSent;
     private boolean ended;
 
-    AgentResponder(ChannelHandlerContext ctx, boolean keepAlive) {
+    /**
+     * @param keepAlive     the agent may send another request on this connection after this answer
+     * @param agentVersion  the HTTP version of the agent's request
+     */
+    AgentResponder(ChannelHandlerContext ctx, boolean keepAlive, HttpVersion agentVersion) {
         this.ctx = ctx;
         this.keepAlive = keepAlive;
+        this.version = agentVersion.equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+    }
+
+    private boolean http10() {
+        return version == HttpVersion.HTTP_1_0;
     }
 
     boolean headSent() {
@@ -55,8 +67,7 @@ final class AgentResponder {
         }
         headSent = true;
         ended = true;
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status), body);
+        FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), body);
         response.headers().set(headers);
         response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
         HttpUtil.setContentLength(response, body.readableBytes());
@@ -81,15 +92,34 @@ final class AgentResponder {
         sendFull(status, headers, Unpooled.wrappedBuffer(ApiErrors.body(api, status, code, message)), afterWrite);
     }
 
-    /** Sends the head of a streamed answer (chunked). */
-    void sendStreamHead(int status, HttpHeaders headers) {
+    /**
+     * Sends the head of a streamed answer: chunked for HTTP/1.1; for HTTP/1.0 with a Content-Length when
+     * {@code contentLength} is known (a relayed body whose length the upstream stated, else -1), otherwise raw
+     * bytes ended by closing the connection.
+     */
+    void sendStreamHead(int status, HttpHeaders headers, long contentLength) {
         headSent = true;
-        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
+        HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.valueOf(status));
         response.headers().set(headers);
+        response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
         response.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
-        HttpUtil.setTransferEncodingChunked(response, true);
+        if (!http10()) {
+            HttpUtil.setTransferEncodingChunked(response, true);
+        } else if (contentLength >= 0) {
+            HttpUtil.setContentLength(response, contentLength);
+        } else {
+            keepAlive = false;
+        }
         HttpUtil.setKeepAlive(response, keepAlive);
+        if (http10() && !keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
         ctx.write(response, ctx.voidPromise());
+    }
+
+    /** Sends the head of a streamed answer whose length is not known in advance. */
+    void sendStreamHead(int status, HttpHeaders headers) {
+        sendStreamHead(status, headers, -1);
     }
 
     /** Queues one event's bytes; takes ownership. */

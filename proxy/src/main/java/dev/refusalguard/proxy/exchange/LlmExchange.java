@@ -22,6 +22,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,16 @@ public final class LlmExchange implements AgentExchange {
     /** The agent's own request as first sent (shadow probes rephrase it). */
     private final AttemptPlan originalPlan;
     private UpstreamAttempt current;
+    /**
+     * The first refused answer, kept (parked) while recovery runs: what the agent gets when nothing recovers, so
+     * the agent sees the refusal of its own request, never a failed attempt's error. Null before the first refusal
+     * and after delivery.
+     */
+    private UpstreamAttempt standing;
+    /** The plan of the last attempt that produced an answer: the next strategy after a failed attempt builds on it. */
+    private AttemptPlan answeredPlan;
+    /** {@code current} is the kept first refusal again, whose upstream time is already counted. */
+    private boolean standingRestored;
     private int attempts;
     private Detection firstDetection;
     private boolean firstJudged;
@@ -77,7 +88,7 @@ public final class LlmExchange implements AgentExchange {
 
     public LlmExchange(ExchangeServices services, ChannelHandlerContext ctx, ApiAdapter adapter, ParsedRequest request,
                        ObjectNode body, byte[] originalBytes, String pathAndQuery, HttpHeaders agentHeaders,
-                       boolean keepAlive, String requestId, Runnable onDone) {
+                       boolean keepAlive, HttpVersion agentVersion, String requestId, Runnable onDone) {
         this.services = services;
         this.ctx = ctx;
         this.loop = ctx.channel().eventLoop();
@@ -85,7 +96,7 @@ public final class LlmExchange implements AgentExchange {
         this.request = request;
         this.pathAndQuery = pathAndQuery;
         this.upstreamHeaders = ProxyHeaders.forUpstream(agentHeaders);
-        this.responder = new AgentResponder(ctx, keepAlive);
+        this.responder = new AgentResponder(ctx, keepAlive, agentVersion);
         this.onDone = onDone;
         this.requestId = requestId;
         UpstreamConfig first = services.config().upstreamForModel(request.model());
@@ -157,6 +168,7 @@ public final class LlmExchange implements AgentExchange {
         if (current != null) {
             current.abort();
         }
+        dropStanding();
         finish(Outcome.ERROR);
     }
 
@@ -202,6 +214,13 @@ public final class LlmExchange implements AgentExchange {
             attempt.abort();
             return;
         }
+        if (plan.lastStrategy() != null && !attempt.answered() && !detection.refusal()) {
+            // A recovery attempt got an HTTP error: a failed attempt, never a recovery.
+            if (!afterFailedRecoveryAttempt(attempt)) {
+                deliverBuffered(attempt, Outcome.ERROR);
+            }
+            return;
+        }
         noteJudged(detection);
         if (!detection.refusal()) {
             deliverBuffered(attempt, plan.strategies().isEmpty() ? Outcome.SERVED : Outcome.RECOVERED);
@@ -230,13 +249,19 @@ public final class LlmExchange implements AgentExchange {
     }
 
     void onAttemptFailed(UpstreamAttempt attempt, UpstreamFailure failure, Throwable cause, boolean afterHead) {
+        if (attempt == standing && attempt != current) {
+            // The kept refusal lost its upstream (it released what it held): nothing is left to deliver from it.
+            standing = null;
+            services.metrics().upstreamError(attempt.upstream().name(), failure.tag());
+            return;
+        }
         if (attempt != current || finished) {
             return;
         }
         services.metrics().upstreamError(attempt.upstream().name(), failure.tag());
-        if (plan.lastStrategy() != null) {
-            services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(),
-                    "error");
+        if (plan.lastStrategy() != null && !afterHead && !responder.headSent()
+                && afterFailedRecoveryAttempt(attempt)) {
+            return;
         }
         int status = switch (failure) {
             case TIMEOUT -> 504;
@@ -252,9 +277,30 @@ public final class LlmExchange implements AgentExchange {
             case PROTOCOL -> "The upstream sent an invalid HTTP response.";
             case POOL_EXHAUSTED -> "Too many requests in flight to upstream " + attempt.upstream().name() + ".";
         };
-        responder.sendError(adapter.api(), status, "upstream_" + failure.tag(), message, proxyHeaders(false),
-                this::afterWrite);
-        finish(Outcome.ERROR);
+        // A connection failure can come before the request analysis: wait for it, so the error names the intent
+        // and category like every other answer (the analysis is quick and bounded by the inference queue).
+        whenAnalysed(() -> {
+            responder.sendError(adapter.api(), status, "upstream_" + failure.tag(), message, proxyHeaders(false),
+                    this::afterWrite);
+            finish(Outcome.ERROR);
+        });
+    }
+
+    /** Runs {@code then} on the loop once the request analysis is known (at once if it is), unless finished. */
+    private void whenAnalysed(Runnable then) {
+        if (analysis == null && !analysisFuture.isDone()) {
+            analysisFuture.whenComplete((a, e) -> loop.execute(() -> {
+                analysis = a;
+                if (!finished) {
+                    then.run();
+                }
+            }));
+            return;
+        }
+        if (analysis == null && !analysisFuture.isCompletedExceptionally()) {
+            analysis = analysisFuture.getNow(null);
+        }
+        then.run();
     }
 
     private void noteJudged(Detection detection) {
@@ -300,13 +346,49 @@ public final class LlmExchange implements AgentExchange {
         if (recoveryStartNanos == 0) {
             recoveryStartNanos = System.nanoTime();
         }
+        answeredPlan = plan;
         AttemptPlan next = planner.next(plan, request.model(), analysis);
         if (next == null) {
             deliverRefusal(attempt, Outcome.REFUSED);
             return;
         }
-        attempt.abort();
+        if (standing == null) {
+            attempt.park();
+            standing = attempt;
+        } else {
+            attempt.abort();
+        }
         launch(next);
+    }
+
+    /**
+     * A recovery attempt failed (an HTTP error, or a transport failure or timeout before its head reached the
+     * agent): counts it as an error, then tries the next strategy if the budget allows, else lets the first
+     * refusal stand. Returns false when there is no refusal to fall back on (the failed attempt was a remembered
+     * strategy applied to the first attempt and no retry is possible): the caller then delivers the error.
+     */
+    private boolean afterFailedRecoveryAttempt(UpstreamAttempt attempt) {
+        services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(), "error");
+        AttemptPlan next = null;
+        if (answeredPlan == null) {
+            // A remembered strategy failed before any answer: send the agent's own request instead.
+            if (fingerprint != null) {
+                policy.memory().forget(fingerprint);
+            }
+            next = canRetry() ? originalPlan : null;
+        } else if (standing != null && analysis != null && canRetry()) {
+            next = planner.next(answeredPlan, request.model(), analysis);
+        }
+        if (next != null) {
+            attempt.abort();
+            launch(next);
+            return true;
+        }
+        if (standing != null) {
+            deliverRefusal(attempt, Outcome.REFUSED);
+            return true;
+        }
+        return false;
     }
 
     private boolean canRetry() {
@@ -318,6 +400,15 @@ public final class LlmExchange implements AgentExchange {
     }
 
     private void deliverRefusal(UpstreamAttempt attempt, Outcome outcome) {
+        if (standing != null && standing != attempt) {
+            // Nothing recovered: the agent gets the refusal of its own request, not a rewritten attempt's answer.
+            attempt.abort();
+            upstreamNanosBefore += attempt.upstreamNanos();
+            attempt = standing;
+            current = standing;
+            standingRestored = true;
+        }
+        standing = null;
         if (attempt.windowed()) {
             releaseStream(attempt, outcome);
         } else {
@@ -327,6 +418,7 @@ public final class LlmExchange implements AgentExchange {
 
 
     private void deliverBuffered(UpstreamAttempt attempt, Outcome outcome) {
+        dropStanding();
         recordAddedTime();
         attempt.deliverBufferedTo(responder, proxyHeaders(outcome == Outcome.REFUSED
                 || outcome == Outcome.BLOCKED_BY_INTENT), this::afterWrite);
@@ -334,6 +426,8 @@ public final class LlmExchange implements AgentExchange {
     }
 
     private void releaseStream(UpstreamAttempt attempt, Outcome outcome) {
+        // Another answer goes out: the kept refusal's upstream connection is closed now, not at the stream's end.
+        dropStanding();
         recordAddedTime();
         pendingOutcome = outcome;
         attempt.release(responder, proxyHeaders(outcome == Outcome.REFUSED || outcome == Outcome.BLOCKED_BY_INTENT));
@@ -384,7 +478,7 @@ public final class LlmExchange implements AgentExchange {
 
     private void recordAddedTime() {
         long total = System.nanoTime() - startNanos;
-        long upstream = upstreamNanosBefore + (current == null ? 0 : current.upstreamNanos());
+        long upstream = upstreamNanosBefore + (current == null || standingRestored ? 0 : current.upstreamNanos());
         services.metrics().proxyAddedTime(adapter.api().tag(), request.stream(), total - upstream);
     }
 
@@ -395,11 +489,19 @@ public final class LlmExchange implements AgentExchange {
         if (current != null) {
             current.abort();
         }
+        dropStanding();
         responder.sendError(adapter.api(), 504, "request_timeout",
                 "The request exceeded the proxy's deadline of "
                         + services.config().server().requestTimeout().toSeconds() + " s.", proxyHeaders(false),
                 this::afterWrite);
         finish(Outcome.ERROR);
+    }
+
+    private void dropStanding() {
+        if (standing != null && standing != current) {
+            standing.abort();
+        }
+        standing = null;
     }
 
     private void afterWrite() {
@@ -412,6 +514,7 @@ public final class LlmExchange implements AgentExchange {
             return;
         }
         finished = true;
+        dropStanding();
         if (deadline != null) {
             deadline.cancel(false);
         }

@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * Any path the proxy does not inspect (models, embeddings, files...): forwarded unchanged to the default
@@ -29,10 +31,10 @@ public final class PassThroughExchange implements UpstreamResponseListener, Agen
     private boolean finished;
 
     public PassThroughExchange(ExchangeServices services, ChannelHandlerContext ctx, boolean keepAlive,
-                               Api errorShape, Runnable onDone) {
+                               HttpVersion agentVersion, Api errorShape, Runnable onDone) {
         this.services = services;
         this.ctx = ctx;
-        this.responder = new AgentResponder(ctx, keepAlive);
+        this.responder = new AgentResponder(ctx, keepAlive, agentVersion);
         this.errorShape = errorShape;
         this.onDone = onDone;
     }
@@ -46,7 +48,10 @@ public final class PassThroughExchange implements UpstreamResponseListener, Agen
 
     @Override
     public void onHead(UpstreamCall c, HttpResponse head) {
-        responder.sendStreamHead(head.status().code(), ProxyHeaders.forAgent(head.headers()));
+        // The upstream channel has already decoded any Content-Encoding (dropping a Content-Length that no longer
+        // holds), so a Content-Length still present matches the bytes relayed.
+        responder.sendStreamHead(head.status().code(), ProxyHeaders.forAgent(head.headers()),
+                HttpUtil.getContentLength(head, -1L));
     }
 
     @Override

@@ -122,6 +122,11 @@ final class UpstreamAttempt implements UpstreamResponseListener {
         return status;
     }
 
+    /** The upstream answered with a 2xx status (anything else is an HTTP error, unless it names a content policy). */
+    boolean answered() {
+        return status >= 200 && status < 300;
+    }
+
     /** The answer is an SSE stream held in (or released from) the refusal window. */
     boolean windowed() {
         return splitter != null;
@@ -443,6 +448,17 @@ final class UpstreamAttempt implements UpstreamResponseListener {
         releaseAll();
         exchange.onStreamEnded(this, new AnswerInspection(inspector.text(), inspector.signal(),
                 inspector.toolCall(), inspector.finishReason()));
+    }
+
+    /**
+     * Keeps this judged answer, unread past what it holds, in case the exchange delivers it later (the first refusal
+     * while recovery runs): a buffered body stays as it is; a stream stays decided in the window, reads no further
+     * and does not time out for silence until it is released or aborted.
+     */
+    void park() {
+        if (call != null) {
+            call.suspendTimeout();
+        }
     }
 
     /** Stops this attempt (refused and replaced, or the agent went away) and releases everything it holds. */

@@ -24,13 +24,14 @@ public enum MeterCatalogue {
             List.of("api", "model", "category", "sensitive", "auth_claim", "signal", "class")),
 
     RECOVERY_ATTEMPTS("refusalguard_recovery_attempts", Type.COUNTER, "",
-            "Recovery attempts after a refusal, by strategy and attempt result (recovered, refused, error).",
+            "Recovery attempts after a refusal, by strategy and attempt result (recovered, refused, error: an HTTP"
+                    + " error, connection failure or timeout, after which the next strategy is tried).",
             List.of("model", "category", "strategy", "result")),
 
     OUTCOMES("refusalguard_outcomes", Type.COUNTER, "",
             "Final outcome of each agent request: served (first answer was fine), recovered, refused (refusal"
-                    + " stood: not defensive, budget exhausted or every strategy refused), blocked_by_intent (refusal"
-                    + " of an offensive or ambiguous request, never retried), error.",
+                    + " stood: not defensive, budget exhausted or every strategy refused or failed),"
+                    + " blocked_by_intent (refusal of an offensive or ambiguous request, never retried), error.",
             List.of("api", "model", "category", "sensitive", "outcome")),
 
     LATE_REFUSALS("refusalguard_late_refusals", Type.COUNTER, "",

@@ -70,6 +70,33 @@ public final class ProxyMetrics {
                 twinRefused ? "refused" : "complied").increment();
     }
 
+    /**
+     * Creates at 0 the series of counters that can stay silent for long (late refusals; shadow-probe pairs when
+     * probing is on), so PromQL sees 0 instead of no data from start-up. Bounded by the configuration: apis x
+     * (configured models + other) x signals, and (configured models + other) x categories x 4 for shadow probes.
+     */
+    public void registerQuietSeries(Collection<String> apis, Collection<String> signals,
+                                    Collection<String> categories, boolean shadowProbes) {
+        java.util.List<String> models = new java.util.ArrayList<>(new java.util.TreeSet<>(knownModels));
+        models.add(OTHER);
+        for (String model : models) {
+            for (String api : apis) {
+                for (String signal : signals) {
+                    counter(MeterCatalogue.LATE_REFUSALS, api, model, signal);
+                }
+            }
+            if (shadowProbes) {
+                for (String category : categories) {
+                    for (String original : java.util.List.of("refused", "complied")) {
+                        for (String twin : java.util.List.of("refused", "complied")) {
+                            counter(MeterCatalogue.SHADOW_PROBES, model, category, original, twin);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     public void classifierTime(String mode, long nanos) {
         timer(MeterCatalogue.CLASSIFIER_TIME, mode).record(Duration.ofNanos(nanos));
     }

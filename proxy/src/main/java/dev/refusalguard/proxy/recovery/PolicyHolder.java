@@ -7,6 +7,7 @@ import dev.refusalguard.policies.RecoveryBudget;
 import dev.refusalguard.policies.SelectionMode;
 import dev.refusalguard.policies.StrategySelector;
 import dev.refusalguard.policies.SuccessCountsFile;
+import dev.refusalguard.proxy.config.InvalidConfigException;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.RecoveryConfig;
 
@@ -78,6 +79,15 @@ public final class PolicyHolder implements Supplier<RequestPolicy>, AutoCloseabl
     }
 
     private PolicyState build(PolicyConfig config, PolicyState previous) {
+        if (proxyConfig.policyFile() != null && !proxyConfig.policyFile().isBlank()) {
+            // The policy file's reroute table replaces recovery.reroute: the same key rule applies to it.
+            try {
+                proxyConfig.requireKeysAcrossFormats(config.reroute(), "reroute");
+            } catch (InvalidConfigException e) {
+                throw new InvalidConfigException(e.key(), e.getMessage().substring(e.key().length() + 2)
+                        + "; that reroute table is in policyFile " + proxyConfig.policyFile());
+            }
+        }
         StrategySelector selector = config.selection().mode() == SelectionMode.ADAPTIVE ? learnedAdaptive
                 : config.createSelector();
         var memory = previous != null && previous.memory() != null && config.memory().enabled()

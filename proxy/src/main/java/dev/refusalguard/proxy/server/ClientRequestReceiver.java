@@ -59,6 +59,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
     private AgentExchange current;
     private ChannelHandlerContext ctx;
+    /** HTTP version of the request being handled: the proxy's own error answers use it. */
+    private HttpVersion requestVersion = HttpVersion.HTTP_1_1;
 
     ClientRequestReceiver(ExchangeServices services, Map<Api, ApiAdapter> adapters, AtomicInteger activeExchanges,
                           ProxyServer.DrainState drain) {
@@ -96,6 +98,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     }
 
     private void handle(FullHttpRequest request) {
+        requestVersion = request.protocolVersion();
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !drain.draining();
         String uri = request.uri();
         QueryStringDecoder decoder = new QueryStringDecoder(uri);
@@ -113,9 +116,10 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!uri.startsWith("/") || request.method() == HttpMethod.CONNECT) {
+            // After CONNECT the client would start a tunnel on this connection: close it after the answer.
             respondError(errorShape, 400, "not_a_proxy_request",
                     "RefusalGuard only forwards to its configured upstreams; absolute URIs and CONNECT are refused.",
-                    keepAlive);
+                    keepAlive && request.method() != HttpMethod.CONNECT);
             return;
         }
         Api api = Api.forPath(path);
@@ -143,28 +147,27 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             body = o;
             parsed = adapter.parse(body);
         } catch (JsonProcessingException e) {
-            respondError(api, 400, "invalid_json", "The request body is not valid JSON: "
-                    + e.getOriginalMessage(), keepAlive);
+            respondError(api, 400, "invalid_json", invalidJsonMessage(e), keepAlive);
             return;
         } catch (IOException e) {
             respondError(api, 400, "invalid_json", "The request body could not be read.", keepAlive);
             return;
         } catch (ApiRequestException e) {
-            respondError(api, e.status(), e.code(), e.getMessage(), keepAlive);
+            respondError(api, e.status(), e.code(), e.getMessage(), e.param(), keepAlive);
             return;
         }
         String requestId = UUID.randomUUID().toString();
         begin();
         LlmExchange exchange = new LlmExchange(services, ctx, adapter, parsed, body, bytes, request.uri(),
-                request.headers(), keepAlive, requestId, this::exchangeDone);
+                request.headers(), keepAlive, request.protocolVersion(), requestId, this::exchangeDone);
         current = exchange;
         exchange.start();
     }
 
     private void startPassThrough(FullHttpRequest request, Api errorShape, boolean keepAlive) {
         begin();
-        PassThroughExchange exchange = new PassThroughExchange(services, ctx, keepAlive, errorShape,
-                this::exchangeDone);
+        PassThroughExchange exchange = new PassThroughExchange(services, ctx, keepAlive, request.protocolVersion(),
+                errorShape, this::exchangeDone);
         current = exchange;
         exchange.start(request.method(), request.uri(), request.headers(), ByteBufUtil.getBytes(request.content()));
     }
@@ -196,9 +199,32 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * "The request body is not valid JSON (line 1, column 39): Unexpected end-of-input ...": the parser's own
+     * reason without its source excerpt or nested location, which name parser internals.
+     */
+    static String invalidJsonMessage(JsonProcessingException e) {
+        String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        int marker = reason.indexOf(" (start marker at");
+        if (marker >= 0) {
+            reason = reason.substring(0, marker);
+        }
+        reason = reason.replaceAll(" \\(for Object starting at \\[Source.*", "").trim();
+        var where = e.getLocation();
+        String location = where == null || where.getLineNr() < 0 ? ""
+                : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+        return "The request body is not valid JSON" + location + (reason.isEmpty() ? "." : ": " + reason);
+    }
+
     private void respondError(Api api, int status, String code, String message, boolean keepAlive) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(ApiErrors.body(api, status, code, message)));
+        respondError(api, status, code, message, null, keepAlive);
+    }
+
+    private void respondError(Api api, int status, String code, String message, String param, boolean keepAlive) {
+        HttpVersion version = requestVersion.equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+        FullHttpResponse response = new DefaultFullHttpResponse(version,
+                HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(ApiErrors.body(api, status, code, message, param)));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         HttpUtil.setContentLength(response, response.content().readableBytes());
         HttpUtil.setKeepAlive(response, keepAlive);

@@ -5,9 +5,11 @@ import dev.refusalguard.proxy.api.ApiErrors;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpExpectationFailedEvent;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -20,7 +22,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 /**
  * Aggregates an agent request under {@code server.maxRequestBytes}; an oversized one is answered 413 in the
  * calling API's error shape (not Netty's empty 413) and the connection is closed, since the rest of its body
- * is not read.
+ * is not read. The same holds when the client announced the body with {@code Expect: 100-continue}.
  */
 final class LimitedRequestAggregator extends HttpObjectAggregator {
 
@@ -33,6 +35,25 @@ final class LimitedRequestAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+        ctx.writeAndFlush(tooLarge(oversized)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /**
+     * A request announcing an oversized body with {@code Expect: 100-continue} (curl does this above 1 MB) gets the
+     * same JSON 413 instead of Netty's empty one, before the body is sent; the aggregator then closes the
+     * connection (closeOnExpectationFailed), since the client may still send the body we will not read.
+     */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        if (HttpUtil.is100ContinueExpected(start) && HttpUtil.getContentLength(start, -1L) > maxContentLength) {
+            pipeline.fireUserEventTriggered(HttpExpectationFailedEvent.INSTANCE);
+            start.headers().remove(HttpHeaderNames.EXPECT);
+            return tooLarge(start);
+        }
+        return super.newContinueResponse(start, maxContentLength, pipeline);
+    }
+
+    private FullHttpResponse tooLarge(HttpMessage oversized) {
         String path = oversized instanceof HttpRequest r ? new QueryStringDecoder(r.uri()).path() : "/";
         Api api = Api.forPath(path) != null ? Api.forPath(path) : Api.errorShapeForPath(path);
         byte[] body = ApiErrors.body(api, 413, "request_too_large",
@@ -42,6 +63,6 @@ final class LimitedRequestAggregator extends HttpObjectAggregator {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         HttpUtil.setContentLength(response, body.length);
         HttpUtil.setKeepAlive(response, false);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        return response;
     }
 }

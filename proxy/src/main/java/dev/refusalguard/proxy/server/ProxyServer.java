@@ -44,7 +44,22 @@ public final class ProxyServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new ProxyServerInitializer(services, adapters, activeExchanges, drain, channels));
-        this.serverChannel = bootstrap.bind(listen.host(), listen.port()).sync().channel();
+        this.serverChannel = bind(bootstrap, listen, "server.listen");
+    }
+
+    /**
+     * Binds, turning a bind failure (thrown unchecked by Netty) into one that names the address and its key:
+     * "cannot listen on 127.0.0.1:8080 (server.listen): Address already in use".
+     */
+    public static Channel bind(io.netty.bootstrap.AbstractBootstrap<?, ?> bootstrap, HostPort address, String key)
+            throws InterruptedException {
+        try {
+            return bootstrap.bind(address.host(), address.port()).sync().channel();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + address + " (" + key + "): " + e.getMessage(), e);
+        }
     }
 
     public int port() {

@@ -91,8 +91,23 @@ public final class UpstreamCall {
     public void read() {
         Channel ch = channel;
         if (ch != null && !finished) {
+            if (timeoutCheck == null) {
+                // Reading again after suspendTimeout(): the silence limit counts from now.
+                lastActivityNanos = System.nanoTime();
+                scheduleTimeoutCheck(responseTimeoutNanos);
+            }
             demand = true;
             ch.read();
+        }
+    }
+
+    /**
+     * The listener keeps this response but will not read it for a while (a refused stream kept in case recovery
+     * fails): the silence limit is suspended until the next {@link #read()}, since no byte can arrive unread.
+     */
+    public void suspendTimeout() {
+        if (!finished) {
+            cancelTimeout();
         }
     }
 
