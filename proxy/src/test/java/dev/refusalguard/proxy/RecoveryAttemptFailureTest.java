@@ -101,6 +101,7 @@ class RecoveryAttemptFailureTest {
     private static void assertNothingCountedAsRecovered(RefusalGuardProxy proxy) {
         assertThat(count(proxy, "refusalguard_outcomes", "outcome", "recovered")).isZero();
         assertThat(count(proxy, "refusalguard_recovery_attempts", "result", "recovered")).isZero();
+        assertThat(count(proxy, "refusalguard_recoveries")).isZero();
     }
 
     @Test
@@ -126,6 +127,8 @@ class RecoveryAttemptFailureTest {
                     .isZero();
             assertThat(count(proxy, "refusalguard_recovery_attempts", "strategy", "authorization_context",
                     "result", "recovered")).isEqualTo(1.0);
+            assertThat(count(proxy, "refusalguard_recoveries", "strategy", "authorization_context")).isEqualTo(1.0);
+            assertThat(count(proxy, "refusalguard_recoveries", "strategy", "rephrase")).isZero();
         }
     }
 

@@ -521,7 +521,18 @@ public final class LlmExchange implements AgentExchange {
         if (current != null) {
             services.metrics().upstreamTime(current.upstream().name(), current.status(), current.upstreamNanos());
         }
-        RequestAnalysis a = analysis != null ? analysis : analysisFuture.getNow(null);
+        RequestAnalysis known = analysis != null ? analysis : analysisFuture.getNow(null);
+        if (known == null && !analysisFuture.isDone()) {
+            // An upstream faster than the request analysis (or a busy inference pool): the agent already has its
+            // answer; count the exchange once the analysis is in, so its category and sensitive tags are right.
+            analysisFuture.whenComplete((a, e) -> loop.execute(() -> record(outcome, a)));
+            return;
+        }
+        record(outcome, known);
+    }
+
+    /** Metrics, audit, learning and shadow probing of a finished exchange, with its request analysis. */
+    private void record(Outcome outcome, RequestAnalysis a) {
         String category = a == null ? TaskCategory.OTHER.wireName() : a.category().wireName();
         boolean sensitive = a != null && a.sensitive();
         boolean claim = a != null && a.authorizationClaim();
@@ -535,6 +546,7 @@ public final class LlmExchange implements AgentExchange {
         }
         if (outcome == Outcome.RECOVERED && plan.lastStrategy() != null) {
             m.recoveryAttempt(request.model(), category, plan.lastStrategy().wireName(), "recovered");
+            m.recovery(api, request.model(), category, sensitive, plan.lastStrategy().wireName());
             if (a != null) {
                 policy.selector().recordOutcome(modelTag, a.category(), plan.lastStrategy(), true);
             }

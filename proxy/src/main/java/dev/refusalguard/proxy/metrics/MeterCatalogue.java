@@ -28,6 +28,11 @@ public enum MeterCatalogue {
                     + " error, connection failure or timeout, after which the next strategy is tried).",
             List.of("model", "category", "strategy", "result")),
 
+    RECOVERIES("refusalguard_recoveries", Type.COUNTER, "",
+            "Agent requests whose refusal was recovered, by the strategy of the attempt whose answer the agent"
+                    + " got. Equals refusalguard_outcomes{outcome=recovered}, with the strategy.",
+            List.of("api", "model", "category", "sensitive", "strategy")),
+
     OUTCOMES("refusalguard_outcomes", Type.COUNTER, "",
             "Final outcome of each agent request: served (first answer was fine), recovered, refused (refusal"
                     + " stood: not defensive, budget exhausted or every strategy refused or failed),"

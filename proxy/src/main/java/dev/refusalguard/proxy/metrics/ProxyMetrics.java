@@ -57,6 +57,10 @@ public final class ProxyMetrics {
         counter(MeterCatalogue.RECOVERY_ATTEMPTS, modelTag(model), category, strategy, result).increment();
     }
 
+    public void recovery(String api, String model, String category, boolean sensitive, String strategy) {
+        counter(MeterCatalogue.RECOVERIES, api, modelTag(model), category, bool(sensitive), strategy).increment();
+    }
+
     public void outcome(String api, String model, String category, boolean sensitive, String outcome) {
         counter(MeterCatalogue.OUTCOMES, api, modelTag(model), category, bool(sensitive), outcome).increment();
     }

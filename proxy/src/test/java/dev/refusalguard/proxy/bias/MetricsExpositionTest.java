@@ -25,6 +25,7 @@ class MetricsExpositionTest {
         metrics.request("openai_chat", "gpt-a", "malware_analysis", true, false, false);
         metrics.refusal("openai_chat", "gpt-a", "malware_analysis", true, false, "classifier", "hard_refusal");
         metrics.recoveryAttempt("gpt-a", "malware_analysis", "rephrase", "recovered");
+        metrics.recovery("openai_chat", "gpt-a", "malware_analysis", true, "rephrase");
         metrics.outcome("openai_chat", "gpt-a", "malware_analysis", true, "recovered");
         metrics.lateRefusal("openai_chat", "gpt-a", "classifier");
         metrics.shadowPair("gpt-a", "malware_analysis", true, false);
