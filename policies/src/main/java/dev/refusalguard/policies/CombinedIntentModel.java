@@ -32,7 +32,7 @@ public final class CombinedIntentModel implements IntentModel {
             return 1.0;
         }
         double m = model.offensiveScore(requestText);
-        double r = rules.offensiveScore(requestText);
+        double r = rules.weightedScore(requestText);
         return r >= ruleOverrideAt ? Math.max(m, r) : m;
     }
 }

@@ -216,18 +216,18 @@ public final class HardOffensiveCues {
                 productionObject(s, toks, i, found);
             }
         }
-        for (Matcher m = STEAL_VERB.matcher(s); m.find(); ) {
+        for (WordStartSearch m = new WordStartSearch(STEAL_VERB, s); m.next(); ) {
             int at = tokenAt(toks, m.start());
             if (at >= 0 && credentialFollows(toks, at) && !describedThirdParty(toks, at)) {
                 found.add(Cue.STEAL_CREDENTIALS);
             }
         }
-        for (Matcher m = OWN_EXFIL_VERB.matcher(s); m.find(); ) {
+        for (WordStartSearch m = new WordStartSearch(OWN_EXFIL_VERB, s); m.next(); ) {
             int at = tokenAt(toks, m.start());
             if (at >= 0 && !describedThirdParty(toks, at)) {
                 String rest = s.substring(m.end());
-                Matcher covert = COVERT.matcher(rest);
-                if ((covert.find() && !governedByProtectiveVerb(toks, at, tokenAt(toks, m.end() + covert.start())))
+                WordStartSearch covert = new WordStartSearch(COVERT, rest);
+                if ((covert.next() && !governedByProtectiveVerb(toks, at, tokenAt(toks, m.end() + covert.start())))
                         || credentialWithin(toks, at + 1, 8)) {
                     found.add(Cue.COVERT_EXFILTRATION);
                 }
@@ -270,7 +270,7 @@ public final class HardOffensiveCues {
         String rest = s.substring(toks.get(object).end());
         int base = toks.get(object).end();
         for (Pattern p : List.of(EVASION, HARM)) {
-            for (Matcher m = p.matcher(rest); m.find(); ) {
+            for (WordStartSearch m = new WordStartSearch(p, rest); m.next(); ) {
                 int at = tokenAt(toks, base + m.start());
                 if (at >= 0 && !governedByProtectiveVerb(toks, object, at)) {
                     found.add(Cue.CAPABLE_ARTEFACT);
@@ -278,11 +278,11 @@ public final class HardOffensiveCues {
                 }
             }
         }
-        Matcher exfil = EXFIL_VERB.matcher(rest);
-        while (exfil.find()) {
+        WordStartSearch exfil = new WordStartSearch(EXFIL_VERB, rest);
+        while (exfil.next()) {
             int at = tokenAt(toks, base + exfil.start());
             if (at >= 0 && !governedByProtectiveVerb(toks, object, at)
-                    && (credentialWithin(toks, at + 1, 8) || COVERT.matcher(s.substring(toks.get(at).end())).find())) {
+                    && (credentialWithin(toks, at + 1, 8) || WordStartSearch.find(COVERT, s.substring(toks.get(at).end())))) {
                 found.add(Cue.CAPABLE_ARTEFACT);
                 return;
             }

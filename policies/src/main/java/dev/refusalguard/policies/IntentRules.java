@@ -86,9 +86,14 @@ public final class IntentRules implements IntentModel {
         if (hardCues.present(requestText)) {
             return 1.0;
         }
+        return weightedScore(requestText);
+    }
+
+    /** {@link #offensiveScore} without the hard-cue check (for a caller that has just made it). */
+    double weightedScore(String requestText) {
         String lower = WeightedPatterns.lower(requestText);
         double off = offensive.score(lower);
-        if (!PROTECTIVE_ACTION.matcher(lower).find()) {
+        if (!WordStartSearch.find(PROTECTIVE_ACTION, lower)) {
             off += techniqueTopics.score(lower);
         }
         double def = defensive.score(lower);
