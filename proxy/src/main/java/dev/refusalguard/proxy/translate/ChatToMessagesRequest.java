@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A Chat Completions request as an Anthropic Messages request. Keeps: model, system/developer messages (joined
  * into {@code system}), user/assistant text, image parts, assistant tool calls (tool_use), tool results
@@ -135,10 +138,27 @@ final class ChatToMessagesRequest {
     }
 
     private static void tools(ObjectNode chat, ObjectNode out) {
-        ArrayNode tools = Wire.JSON.createArrayNode();
+        List<JsonNode> functions = new ArrayList<>();
         for (JsonNode tool : chat.path("tools")) {
-            JsonNode fn = tool.path("function");
-            if (!"function".equals(tool.path("type").asText()) || !fn.path("name").isTextual()) {
+            if ("function".equals(tool.path("type").asText())) {
+                functions.add(tool.path("function"));
+            }
+        }
+        JsonNode choice = chat.get("tool_choice");
+        String named = choice == null ? "" : choice.path("function").path("name").asText("");
+        anthropicTools(functions, choice, named, chat.get("parallel_tool_calls"), out);
+    }
+
+    /**
+     * Anthropic {@code tools} and {@code tool_choice} from OpenAI function definitions (objects with {@code name},
+     * {@code description}, {@code parameters}), the agent's {@code tool_choice} ({@code namedChoice}: the function it
+     * names, or empty) and {@code parallel_tool_calls}. Shared by the Chat Completions and Responses translations.
+     */
+    static void anthropicTools(List<JsonNode> functions, JsonNode toolChoice, String namedChoice,
+                               JsonNode parallelToolCalls, ObjectNode out) {
+        ArrayNode tools = Wire.JSON.createArrayNode();
+        for (JsonNode fn : functions) {
+            if (!fn.path("name").isTextual()) {
                 continue;
             }
             ObjectNode t = tools.addObject().put("name", fn.get("name").asText());
@@ -156,8 +176,8 @@ final class ChatToMessagesRequest {
             return;
         }
         out.set("tools", tools);
-        ObjectNode choice = toolChoice(chat.get("tool_choice"));
-        if (chat.path("parallel_tool_calls").isBoolean() && !chat.get("parallel_tool_calls").asBoolean()) {
+        ObjectNode choice = toolChoice(toolChoice, namedChoice);
+        if (parallelToolCalls != null && parallelToolCalls.isBoolean() && !parallelToolCalls.asBoolean()) {
             if (choice == null) {
                 choice = Wire.object().put("type", "auto");
             }
@@ -168,7 +188,7 @@ final class ChatToMessagesRequest {
         }
     }
 
-    private static ObjectNode toolChoice(JsonNode choice) {
+    private static ObjectNode toolChoice(JsonNode choice, String named) {
         if (choice == null || choice.isNull()) {
             return null;
         }
@@ -179,7 +199,6 @@ final class ChatToMessagesRequest {
                 default -> Wire.object().put("type", "auto");
             };
         }
-        String name = choice.path("function").path("name").asText("");
-        return name.isEmpty() ? null : Wire.object().put("type", "tool").put("name", name);
+        return named.isEmpty() ? null : Wire.object().put("type", "tool").put("name", named);
     }
 }

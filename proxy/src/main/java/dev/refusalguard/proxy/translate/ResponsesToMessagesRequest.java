@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * An OpenAI Responses request as an Anthropic Messages request. Keeps: model, {@code instructions} and system /
  * developer message items (joined into {@code system}), {@code input} as a string or items (user input_text and
@@ -130,51 +133,15 @@ final class ResponsesToMessagesRequest {
     }
 
     private static void tools(ObjectNode responses, ObjectNode out) {
-        ArrayNode tools = Wire.JSON.createArrayNode();
+        List<JsonNode> functions = new ArrayList<>();
         for (JsonNode tool : responses.path("tools")) {
-            if (!"function".equals(tool.path("type").asText()) || !tool.path("name").isTextual()) {
-                continue;
-            }
-            ObjectNode t = tools.addObject().put("name", tool.get("name").asText());
-            if (tool.path("description").isTextual()) {
-                t.put("description", tool.get("description").asText());
-            }
-            JsonNode schema = tool.get("parameters");
-            if (schema instanceof ObjectNode) {
-                t.set("input_schema", schema.deepCopy());
-            } else {
-                t.putObject("input_schema").put("type", "object").putObject("properties");
+            if ("function".equals(tool.path("type").asText())) {
+                functions.add(tool);
             }
         }
-        if (tools.isEmpty()) {
-            return;
-        }
-        out.set("tools", tools);
-        ObjectNode choice = toolChoice(responses.get("tool_choice"));
-        if (responses.path("parallel_tool_calls").isBoolean() && !responses.get("parallel_tool_calls").asBoolean()) {
-            if (choice == null) {
-                choice = Wire.object().put("type", "auto");
-            }
-            choice.put("disable_parallel_tool_use", true);
-        }
-        if (choice != null) {
-            out.set("tool_choice", choice);
-        }
-    }
-
-    private static ObjectNode toolChoice(JsonNode choice) {
-        if (choice == null || choice.isNull()) {
-            return null;
-        }
-        if (choice.isTextual()) {
-            return switch (choice.asText()) {
-                case "required" -> Wire.object().put("type", "any");
-                case "none" -> Wire.object().put("type", "none");
-                default -> Wire.object().put("type", "auto");
-            };
-        }
-        String name = choice.path("name").asText("");
-        return "function".equals(choice.path("type").asText()) && !name.isEmpty()
-                ? Wire.object().put("type", "tool").put("name", name) : null;
+        JsonNode choice = responses.get("tool_choice");
+        String named = choice != null && "function".equals(choice.path("type").asText())
+                ? choice.path("name").asText("") : "";
+        ChatToMessagesRequest.anthropicTools(functions, choice, named, responses.get("parallel_tool_calls"), out);
     }
 }
