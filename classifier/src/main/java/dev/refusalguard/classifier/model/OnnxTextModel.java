@@ -28,6 +28,13 @@ public final class OnnxTextModel implements AutoCloseable {
 
     private final OrtEnvironment env;
     private final OrtSession session;
+    /**
+     * Inferences hold the read lock, {@link #close()} the write lock: a session is never closed under a running
+     * inference (ONNX Runtime aborts the process then), and an inference after close fails with a Java exception.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean closed;
     private final List<String> labels;
     private final HashedNgramFeaturizer featurizer;
     private final Map<String, String> metadata;
@@ -121,13 +128,22 @@ public final class OnnxTextModel implements AutoCloseable {
         idx.flip();
         val.flip();
         long[] shape = {n};
-        try (OnnxTensor indices = OnnxTensor.createTensor(env, idx, shape);
-             OnnxTensor values = OnnxTensor.createTensor(env, val, shape);
-             OrtSession.Result result = session.run(Map.of(OnnxLinearModelWriter.INPUT_INDICES, indices,
-                     OnnxLinearModelWriter.INPUT_VALUES, values), outputSet(output))) {
-            return (float[]) result.get(0).getValue();
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime inference failed: " + e.getMessage(), e);
+        java.util.concurrent.locks.Lock running = lifecycle.readLock();
+        running.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the ONNX model is closed");
+            }
+            try (OnnxTensor indices = OnnxTensor.createTensor(env, idx, shape);
+                 OnnxTensor values = OnnxTensor.createTensor(env, val, shape);
+                 OrtSession.Result result = session.run(Map.of(OnnxLinearModelWriter.INPUT_INDICES, indices,
+                         OnnxLinearModelWriter.INPUT_VALUES, values), outputSet(output))) {
+                return (float[]) result.get(0).getValue();
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime inference failed: " + e.getMessage(), e);
+            }
+        } finally {
+            running.unlock();
         }
     }
 
@@ -155,10 +171,16 @@ public final class OnnxTextModel implements AutoCloseable {
 
     @Override
     public void close() {
+        lifecycle.writeLock().lock();
         try {
-            session.close();
+            if (!closed) {
+                closed = true;
+                session.close();
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close ONNX session", e);
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 }
