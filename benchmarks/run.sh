@@ -5,7 +5,9 @@
 #
 # Starts the test upstream (benchmarks module, OpenAI-format fixed answers and chunked streams), nginx as a plain
 # reverse proxy, Portkey's open-source gateway and RefusalGuard (classification on for every answer, -Xmx256m),
-# then runs dev.refusalguard.benchmarks.load.LoadHarness against: direct, nginx, portkey, refusalguard.
+# then runs dev.refusalguard.benchmarks.load.LoadHarness against: direct, nginx, portkey, refusalguard (every request
+# the same, as the steps of an agent's tool loop repeat it) and refusalguard-unique (the same proxy process, every
+# request's prompt made unique with a case number: nothing keyed on the request text is reused; the worst case).
 # Results go to benchmarks/target/harness/<UTC time>/ (summary.md, results.json, logs); with --record the summary
 # is appended to benchmarks/RESULTS.md with the machine, date, load average and exact command.
 #
@@ -169,6 +171,7 @@ CMD=(java -Xms512m -Xmx512m -cp "$BENCH_JAR" dev.refusalguard.benchmarks.load.Lo
   --target "name=nginx,url=http://127.0.0.1:$NGINX_PORT$PATH_CC,pid=$NGINX_PID"
   --target "name=portkey,url=http://127.0.0.1:$PORTKEY_PORT$PATH_CC,pid=$PORTKEY_PID,header=x-portkey-provider:openai,header=x-portkey-custom-host:http://127.0.0.1:$UP_PORT/v1"
   --target "name=refusalguard,url=http://127.0.0.1:$RG_PORT$PATH_CC,pid=$RG_PID"
+  --target "name=refusalguard-unique,url=http://127.0.0.1:$RG_PORT$PATH_CC,pid=$RG_PID,prompts=unique"
   "${EXTRA_TARGETS[@]}"
   --window-ms "$WINDOW_MS" --out "$RUN" "${HARNESS_ARGS[@]}")
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

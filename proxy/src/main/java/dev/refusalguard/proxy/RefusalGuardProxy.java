@@ -17,6 +17,7 @@ import dev.refusalguard.proxy.exchange.ExchangeServices;
 import dev.refusalguard.proxy.exchange.ExchangeSummary;
 import dev.refusalguard.proxy.metrics.MeterCatalogue;
 import dev.refusalguard.proxy.metrics.ProxyMetrics;
+import dev.refusalguard.proxy.recovery.AnalysisCache;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
 import dev.refusalguard.proxy.server.ProxyServer;
 import dev.refusalguard.proxy.upstream.UpstreamClient;
@@ -81,7 +82,8 @@ public final class RefusalGuardProxy implements AutoCloseable {
         this.audit = AuditLog.open(config.audit());
         RefusalDetector detector = new RefusalDetector(parts.classifier(), inference, config.detection(), metrics);
         ExchangeServices services = new ExchangeServices(config, upstreams, detector, parts.policy(), inference,
-                metrics, audit, parts.exchangeListener(), parts.shadow());
+                metrics, audit, parts.exchangeListener(), parts.shadow(),
+                new AnalysisCache(config.server().analysisCacheChars(), metrics::analysisCacheLookup));
         Map<Api, ApiAdapter> adapters = new EnumMap<>(Api.class);
         adapters.put(Api.OPENAI_CHAT, new OpenAiChatAdapter());
         adapters.put(Api.OPENAI_RESPONSES, new OpenAiResponsesAdapter());

@@ -112,7 +112,7 @@ class ProxyErrorsTest {
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
                      c -> c.withServer(new ServerConfig("127.0.0.1:0", "127.0.0.1:0", 2048, null, null, null, null,
-                             null, null, null, null, null, null, null, null, null, null, null, null)))) {
+                             null, null, null, null, null, null, null, null, null, null, null, null, null)))) {
             String big = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(5000) + "\"}]}";
             HttpResponse<String> r = post(proxy, "/v1/chat/completions", big);
             assertThat(r.statusCode()).isEqualTo(413);
@@ -129,7 +129,7 @@ class ProxyErrorsTest {
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
                      c -> c.withServer(new ServerConfig("127.0.0.1:0", "127.0.0.1:0", 2048, null, null, null, null,
-                             null, null, null, null, null, null, null, null, null, null, null, null)))) {
+                             null, null, null, null, null, null, null, null, null, null, null, null, null)))) {
             for (String path : new String[] {"/v1/chat/completions", "/v1/messages"}) {
                 try (AgentConnection agent = new AgentConnection(proxy.port())) {
                     // As curl does for large bodies: headers first, the body only after 100 Continue.
@@ -175,7 +175,7 @@ class ProxyErrorsTest {
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
                      c -> c.withServer(new ServerConfig("127.0.0.1:0", "127.0.0.1:0", null, null, null, null, null,
                              null, null, null, Duration.ofMillis(300), null, null, null, null, null, null, null,
-                             null)))) {
+                             null, null)))) {
             long t0 = System.nanoTime();
             HttpResponse<String> r = post(proxy, "/v1/messages",
                     "{\"model\":\"claude-x\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");

@@ -184,7 +184,7 @@ class RecoveryAttemptFailureTest {
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
                      c -> config(c.withServer(new ServerConfig("127.0.0.1:0", "127.0.0.1:0", null, null, null, null,
                              null, null, null, null, Duration.ofMillis(1500), null, null, null, null, null, null,
-                             null, null))))) {
+                             null, null, null))))) {
             HttpResponse<String> response = post(proxy, "/v1/chat/completions", chatBody(true));
 
             assertThat(response.statusCode()).isEqualTo(200);

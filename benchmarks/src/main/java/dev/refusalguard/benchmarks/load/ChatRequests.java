@@ -20,16 +20,18 @@ public final class ChatRequests {
     static final String PROMPT = "We found a Word document with a macro that spawns PowerShell on three hosts. "
             + "Explain what the payload does, how the persistence works and write a detection rule for the exploit chain.";
 
-    private static final byte[] PLAIN = body(false);
-    private static final byte[] STREAM = body(true);
+    private static final byte[] PLAIN = body(false, PROMPT);
+    private static final byte[] STREAM = body(true, PROMPT);
+    /** Case numbers of unique prompts; unique across the whole run. */
+    private static final java.util.concurrent.atomic.AtomicLong CASES = new java.util.concurrent.atomic.AtomicLong();
 
     private ChatRequests() {
     }
 
-    private static byte[] body(boolean stream) {
+    private static byte[] body(boolean stream, String prompt) {
         String json = "{\"model\":\"gpt-4o-mini\",\"stream\":" + stream + ",\"messages\":["
                 + "{\"role\":\"system\",\"content\":\"You are a SOC analyst assistant.\"},"
-                + "{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}";
+                + "{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -63,7 +65,9 @@ public final class ChatRequests {
 
     /** A new request for {@code target} (the caller's channel takes ownership). */
     public static FullHttpRequest newRequest(Target target, boolean stream) {
-        ByteBuf content = Unpooled.wrappedBuffer(stream ? STREAM : PLAIN);
+        ByteBuf content = Unpooled.wrappedBuffer(target.uniquePrompts()
+                ? body(stream, PROMPT + " Case " + CASES.incrementAndGet() + ".")
+                : stream ? STREAM : PLAIN);
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
                 target.pathAndQuery(), content);
         request.headers()

@@ -17,6 +17,8 @@ import java.util.Map;
 final class SummaryWriter {
 
     static final String US = "refusalguard";
+    /** The same proxy with every request's prompt made unique (nothing keyed on the request text is reused). */
+    static final String US_UNIQUE = "refusalguard-unique";
     static final double MIB = 1024.0 * 1024.0;
 
     private final HarnessPlan plan;
@@ -93,41 +95,49 @@ final class SummaryWriter {
     }
 
     private String targets(TargetFigures base) {
-        TargetFigures us = figures.get(US);
-        if (us == null) {
+        if (figures.get(US) == null) {
             return "";
         }
         StringBuilder md = new StringBuilder("#### Targets (issue 7)\n\n| target | measured | verdict |\n|---|---|---|\n");
+        targetRows(md, base, figures.get(US), "");
+        TargetFigures unique = figures.get(US_UNIQUE);
+        if (unique != null) {
+            targetRows(md, base, unique, ", unique prompts");
+        }
+        return md.append('\n').toString();
+    }
+
+    /** The target rows for one RefusalGuard target; {@code label} tells the unique-prompt rows apart. */
+    private void targetRows(StringBuilder md, TargetFigures base, TargetFigures us, String label) {
         int top = plan.rates().contains(2000) ? 2000 : -1;
         if (top > 0) {
             double added = us.rate(top).percentileMillis(99) - base.rate(top).percentileMillis(99);
-            md.append(f("| added p99 <= 1 ms at 2,000 rps, classification on | %.3f ms | %s |%n", added,
+            md.append(f("| added p99 <= 1 ms at 2,000 rps, classification on%s | %.3f ms | %s |%n", label, added,
                     verdict(added <= 1.0)));
         }
         TargetFigures nginx = figures.get("nginx");
         if (nginx != null) {
             double r = ratio(us.throughput.throughput(), nginx.throughput.throughput());
-            md.append(f("| throughput >= 0.7 x nginx | %.2f x | %s |%n", r, verdict(r >= 0.7)));
+            md.append(f("| throughput >= 0.7 x nginx%s | %.2f x | %s |%n", label, r, verdict(r >= 0.7)));
         }
         TargetFigures portkey = figures.get("portkey");
         if (portkey != null) {
             double r = ratio(us.throughput.throughput(), portkey.throughput.throughput());
-            md.append(f("| throughput >= 3 x Portkey | %.2f x | %s |%n", r, verdict(r >= 3.0)));
+            md.append(f("| throughput >= 3 x Portkey%s | %.2f x | %s |%n", label, r, verdict(r >= 3.0)));
         }
         if (us.streams != null && base.streams != null) {
             StreamResult s = us.streams;
             boolean ok = s.failed() == 0 && s.completed() == plan.streams() && s.peakConcurrent() >= plan.streams();
-            md.append(f("| %d concurrent streams, -Xmx256m, no errors | %d completed, %d failed, peak %d open | %s |%n",
-                    plan.streams(), s.completed(), s.failed(), s.peakConcurrent(), verdict(ok)));
+            md.append(f("| %d concurrent streams, -Xmx256m, no errors%s | %d completed, %d failed, peak %d open | %s |%n",
+                    plan.streams(), label, s.completed(), s.failed(), s.peakConcurrent(), verdict(ok)));
             double addedP99 = ms(s.firstToken(), 99) - ms(base.streams.firstToken(), 99);
-            md.append(f("| added TTFT p99 <= window (%.0f ms) + 1 ms | %.1f ms | %s |%n", plan.windowMillis(),
-                    addedP99, verdict(addedP99 <= plan.windowMillis() + 1.0)));
+            md.append(f("| added TTFT p99 <= window (%.0f ms) + 1 ms%s | %.1f ms | %s |%n", plan.windowMillis(),
+                    label, addedP99, verdict(addedP99 <= plan.windowMillis() + 1.0)));
         }
-        if (us.target.pid() != 0) {
+        if (us.target.pid() != 0 && label.isEmpty()) {
             md.append(f("| idle RSS <= 200 MiB, classifier loaded | %s MiB at start, %s MiB after the run | %s |%n",
                     mib(us.idleRssBefore), mib(us.idleRssAfter), verdict(us.idleRssBefore <= 200 * MIB)));
         }
-        return md.append('\n').toString();
     }
 
     String json() throws Exception {

@@ -6,11 +6,13 @@ import java.util.Map;
 
 /**
  * One thing under load: a name, the chat-completions URL, extra request headers (e.g. a gateway's routing
- * headers) and the process id whose CPU time and memory are read (0 = none).
+ * headers), the process id whose CPU time and memory are read (0 = none), and whether every request's user prompt
+ * is made unique ({@code prompts=unique}: a case number is appended, so nothing keyed on the request text can be
+ * reused; default {@code fixed}: every request is the same, as the steps of an agent's tool loop repeat it).
  *
- * <p>Parsed from {@code name=direct,url=http://127.0.0.1:9000/v1/chat/completions,pid=123,header=K:V,...}.
+ * <p>Parsed from {@code name=direct,url=http://127.0.0.1:9000/v1/chat/completions,pid=123,header=K:V,prompts=unique}.
  */
-public record Target(String name, URI url, Map<String, String> headers, long pid) {
+public record Target(String name, URI url, Map<String, String> headers, long pid, boolean uniquePrompts) {
 
     public Target {
         if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
@@ -29,6 +31,7 @@ public record Target(String name, URI url, Map<String, String> headers, long pid
         String name = null;
         URI url = null;
         long pid = 0;
+        boolean unique = false;
         Map<String, String> headers = new LinkedHashMap<>();
         for (String part : spec.split(",")) {
             int eq = part.indexOf('=');
@@ -41,6 +44,12 @@ public record Target(String name, URI url, Map<String, String> headers, long pid
                 case "name" -> name = value;
                 case "url" -> url = URI.create(value);
                 case "pid" -> pid = Long.parseLong(value);
+                case "prompts" -> {
+                    if (!value.equals("unique") && !value.equals("fixed")) {
+                        throw new IllegalArgumentException("target prompts: fixed or unique, got " + value);
+                    }
+                    unique = value.equals("unique");
+                }
                 case "header" -> {
                     int colon = value.indexOf(':');
                     if (colon <= 0) {
@@ -51,7 +60,7 @@ public record Target(String name, URI url, Map<String, String> headers, long pid
                 default -> throw new IllegalArgumentException("target spec: unknown key '" + key + "' in " + spec);
             }
         }
-        return new Target(name, url, headers, pid);
+        return new Target(name, url, headers, pid, unique);
     }
 
     public String host() {

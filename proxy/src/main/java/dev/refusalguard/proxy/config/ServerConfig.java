@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param inferenceQueue          classifier tasks that may wait; beyond it texts are judged on signals only
  * @param writeBufferLowWaterMark  bytes queued to an agent below which reading from the upstream resumes
  * @param writeBufferHighWaterMark bytes queued to an agent above which reading from the upstream pauses
+ * @param analysisCacheChars      request texts (in characters) whose analyses are remembered for identical repeats,
+ *                                e.g. the steps of an agent's tool loop (0 = off)
  */
 public record ServerConfig(String listen,
                            String admin,
@@ -43,7 +45,8 @@ public record ServerConfig(String listen,
                            Integer inferenceThreads,
                            Integer inferenceQueue,
                            Integer writeBufferLowWaterMark,
-                           Integer writeBufferHighWaterMark) {
+                           Integer writeBufferHighWaterMark,
+                           Integer analysisCacheChars) {
 
     public ServerConfig {
         listen = listen == null ? "127.0.0.1:8080" : listen;
@@ -65,6 +68,7 @@ public record ServerConfig(String listen,
         inferenceQueue = orDefault(inferenceQueue, 4096);
         writeBufferLowWaterMark = orDefault(writeBufferLowWaterMark, 32 * 1024);
         writeBufferHighWaterMark = orDefault(writeBufferHighWaterMark, 64 * 1024);
+        analysisCacheChars = orDefault(analysisCacheChars, 4 * 1024 * 1024);
 
         ConfigChecks.hostPort("server.listen", listen);
         ConfigChecks.hostPort("server.admin", admin);
@@ -86,11 +90,12 @@ public record ServerConfig(String listen,
         ConfigChecks.range("server.writeBufferLowWaterMark", writeBufferLowWaterMark, 1024, 64 * 1024 * 1024);
         ConfigChecks.range("server.writeBufferHighWaterMark", writeBufferHighWaterMark, writeBufferLowWaterMark + 1,
                 128 * 1024 * 1024);
+        ConfigChecks.range("server.analysisCacheChars", analysisCacheChars, 0, 1024 * 1024 * 1024);
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public HostPort listenAddress() {
@@ -113,7 +118,7 @@ public record ServerConfig(String listen,
         return new ServerConfig(newListen, newAdmin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes,
                 maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
                 upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
-                inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark);
+                inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars);
     }
 
     private static Integer orDefault(Integer value, int fallback) {

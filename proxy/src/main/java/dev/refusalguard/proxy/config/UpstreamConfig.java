@@ -40,8 +40,15 @@ public record UpstreamConfig(String name, String baseUrl, ApiFormat format, Stri
         }
     }
 
+    /**
+     * Base URLs parsed once: every upstream request asks for its host, port and path prefix. Keys are configured
+     * base URLs only, so the map stays as small as the configuration.
+     */
+    private static final java.util.concurrent.ConcurrentMap<String, URI> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public URI uri() {
-        return URI.create(baseUrl.trim());
+        return PARSED.computeIfAbsent(baseUrl, b -> URI.create(b.trim()));
     }
 
     public boolean tls() {

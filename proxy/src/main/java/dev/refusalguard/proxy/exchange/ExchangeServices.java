@@ -5,6 +5,7 @@ import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.detect.InferenceExecutor;
 import dev.refusalguard.proxy.detect.RefusalDetector;
 import dev.refusalguard.proxy.metrics.ProxyMetrics;
+import dev.refusalguard.proxy.recovery.AnalysisCache;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
 import dev.refusalguard.proxy.upstream.UpstreamClient;
 
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
  * @param policy           the current recovery policy (each exchange takes one snapshot)
  * @param shadow           shadow prober, or null when shadow probing is off
  * @param exchangeListener told about every finished LLM exchange (the /bias tracker); never blocks
+ * @param analysisCache    request analyses of identical request texts, per policy snapshot
  */
 public record ExchangeServices(ProxyConfig config,
                                UpstreamClient upstreams,
@@ -26,5 +28,6 @@ public record ExchangeServices(ProxyConfig config,
                                ProxyMetrics metrics,
                                AuditLog audit,
                                Consumer<ExchangeSummary> exchangeListener,
-                               ShadowProber shadow) {
+                               ShadowProber shadow,
+                               AnalysisCache analysisCache) {
 }

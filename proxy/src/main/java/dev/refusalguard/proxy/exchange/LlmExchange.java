@@ -59,7 +59,8 @@ public final class LlmExchange implements AgentExchange {
     /** The policy snapshot this request uses from start to end (reloads affect later requests only). */
     private final RequestPolicy policy;
     private final String modelTag;
-    private final String fingerprint;
+    /** The request's recovery-memory fingerprint (SHA-256), computed on first use: most requests never need it. */
+    private String fingerprint;
 
     private RequestAnalysis analysis;
     private AttemptPlan plan;
@@ -110,18 +111,20 @@ public final class LlmExchange implements AgentExchange {
         this.modelTag = services.metrics().modelTag(request.model());
         this.planner = new RecoveryPlanner(services.config(), adapter, policy, authorizationFields(agentHeaders),
                 modelTag);
-        this.fingerprint = policy.memory() == null ? null
-                : RecoveryMemory.fingerprint(request.model(), request.lastUserText());
-        this.analysisFuture = services.inference().submit(
-                () -> policy.analyze(request.systemText(), request.lastUserText()));
+        // A repeated request text (an agent's tool loop) is known at once; anything else is analysed off the loop.
+        RequestAnalysis known = services.analysisCache().peek(policy, request.systemText(), request.lastUserText());
+        this.analysis = known;
+        this.analysisFuture = known != null ? CompletableFuture.completedFuture(known) : services.inference().submit(
+                () -> services.analysisCache().analyze(policy, request.systemText(), request.lastUserText()));
     }
 
     /** Starts the first attempt. */
     public void start() {
         long timeoutNanos = services.config().server().requestTimeout().toNanos();
         deadline = loop.schedule(this::onDeadline, timeoutNanos, TimeUnit.NANOSECONDS);
-        Optional<StrategyKind> remembered = fingerprint == null ? Optional.empty()
-                : policy.memory().recall(fingerprint);
+        // An empty memory cannot hold this request: skip hashing it (the common case).
+        Optional<StrategyKind> remembered = policy.memory() == null || policy.memory().isEmpty() ? Optional.empty()
+                : policy.memory().recall(fingerprint());
         if (remembered.isPresent()) {
             // A strategy recovered this very request before: once its intent is known, skip the refused attempt.
             analysisFuture.whenComplete((a, e) -> loop.execute(() -> {
@@ -135,7 +138,9 @@ public final class LlmExchange implements AgentExchange {
             }));
             return;
         }
-        analysisFuture.whenComplete((a, e) -> loop.execute(() -> analysis = a));
+        if (analysis == null) {
+            analysisFuture.whenComplete((a, e) -> loop.execute(() -> analysis = a));
+        }
         launch(plan);
     }
 
@@ -331,8 +336,8 @@ public final class LlmExchange implements AgentExchange {
             if (analysis != null) {
                 policy.selector().recordOutcome(modelTag, analysis.category(), plan.lastStrategy(), false);
             }
-            if (fingerprint != null && plan.strategies().size() == 1 && attempt.number() == 1) {
-                policy.memory().forget(fingerprint);
+            if (policy.memory() != null && plan.strategies().size() == 1 && attempt.number() == 1) {
+                policy.memory().forget(fingerprint());
             }
         }
         if (analysis == null || !policy.mayRecover(analysis)) {
@@ -372,8 +377,8 @@ public final class LlmExchange implements AgentExchange {
         AttemptPlan next = null;
         if (answeredPlan == null) {
             // A remembered strategy failed before any answer: send the agent's own request instead.
-            if (fingerprint != null) {
-                policy.memory().forget(fingerprint);
+            if (policy.memory() != null) {
+                policy.memory().forget(fingerprint());
             }
             next = canRetry() ? originalPlan : null;
         } else if (standing != null && analysis != null && canRetry()) {
@@ -550,8 +555,8 @@ public final class LlmExchange implements AgentExchange {
             if (a != null) {
                 policy.selector().recordOutcome(modelTag, a.category(), plan.lastStrategy(), true);
             }
-            if (fingerprint != null) {
-                policy.memory().remember(fingerprint, plan.lastStrategy());
+            if (policy.memory() != null) {
+                policy.memory().remember(fingerprint(), plan.lastStrategy());
             }
         }
         m.outcome(api, request.model(), category, sensitive, outcome.tag());
@@ -568,6 +573,13 @@ public final class LlmExchange implements AgentExchange {
                     firstRefused);
         }
         services.exchangeListener().accept(summary);
+    }
+
+    private String fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = RecoveryMemory.fingerprint(request.model(), request.lastUserText());
+        }
+        return fingerprint;
     }
 
     private String categoryTag() {

@@ -1,11 +1,11 @@
 package dev.refusalguard.proxy.exchange;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Header names the proxy adds, and the header hygiene rules for both directions. */
 public final class ProxyHeaders {
@@ -36,11 +36,24 @@ public final class ProxyHeaders {
 
     /** Agent request headers as sent upstream: hop-by-hop and the proxy's own headers removed. */
     public static HttpHeaders forUpstream(HttpHeaders agent) {
-        HttpHeaders out = agent.copy();
-        HOP_BY_HOP.forEach(out::remove);
-        out.names().stream().filter(n -> n.toLowerCase(Locale.ROOT).startsWith(OWN_PREFIX)).toList()
-                .forEach(out::remove);
+        HttpHeaders out = new DefaultHttpHeaders();
+        for (var it = agent.iteratorCharSequence(); it.hasNext(); ) {
+            var h = it.next();
+            CharSequence name = h.getKey();
+            if (!isHopByHop(name) && !AsciiString.regionMatches(name, true, 0, OWN_PREFIX, 0, OWN_PREFIX.length())) {
+                out.add(name, h.getValue());
+            }
+        }
         return out;
+    }
+
+    private static boolean isHopByHop(CharSequence name) {
+        for (AsciiString h : HOP_BY_HOP) {
+            if (h.contentEqualsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Upstream response headers as sent to the agent: hop-by-hop removed (lengths are set by the writer). */

@@ -68,6 +68,11 @@ public enum MeterCatalogue {
             "Answer characters held in the streaming refusal window when it decided.",
             List.of("api", "decision")),
 
+    ANALYSIS_CACHE_LOOKUPS("refusalguard_analysis_cache_lookups", Type.COUNTER, "",
+            "Request-analysis cache lookups (server.analysisCacheChars): hit when an identical request text was"
+                    + " analysed before under the same policy (an agent's tool-loop steps), miss otherwise.",
+            List.of("result")),
+
     INFERENCE_QUEUE("refusalguard_inference_queue", Type.GAUGE, "",
             "Inference tasks waiting for the classifier executor.",
             List.of()),

@@ -81,6 +81,8 @@ public final class ProxyMetrics {
      */
     public void registerQuietSeries(Collection<String> apis, Collection<String> signals,
                                     Collection<String> categories, boolean shadowProbes) {
+        counter(MeterCatalogue.ANALYSIS_CACHE_LOOKUPS, "hit");
+        counter(MeterCatalogue.ANALYSIS_CACHE_LOOKUPS, "miss");
         java.util.List<String> models = new java.util.ArrayList<>(new java.util.TreeSet<>(knownModels));
         models.add(OTHER);
         for (String model : models) {
@@ -99,6 +101,11 @@ public final class ProxyMetrics {
                 }
             }
         }
+    }
+
+    /** One request-analysis cache lookup. */
+    public void analysisCacheLookup(boolean hit) {
+        counter(MeterCatalogue.ANALYSIS_CACHE_LOOKUPS, hit ? "hit" : "miss").increment();
     }
 
     public void classifierTime(String mode, long nanos) {

@@ -34,6 +34,7 @@ class MetricsExpositionTest {
         metrics.upstreamTime("primary", 200, 250_000_000);
         metrics.upstreamError("primary", "timeout");
         metrics.streamWindow("openai_chat", "not_refusal", 96);
+        metrics.analysisCacheLookup(true);
         metrics.gauge(MeterCatalogue.INFERENCE_QUEUE, () -> 0);
         metrics.gauge(MeterCatalogue.ACTIVE_EXCHANGES, () -> 1);
     }

@@ -1,0 +1,102 @@
+package dev.refusalguard.proxy.recovery;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.refusalguard.policies.RequestAnalysis;
+
+/**
+ * Remembers request analyses by exact request text, per policy snapshot. An agent in a tool loop re-sends the same
+ * last user message (and system prompt) on every step while it appends assistant and tool messages, and each step
+ * would otherwise pay the whole analysis again (tens of microseconds of CPU, more for long pasted logs).
+ *
+ * <p>Keys hold the texts themselves, never a hash, so a lookup can only return the analysis of an identical text
+ * (a hash collision could hand an offensive request a defensive verdict). The policy snapshot is part of the key
+ * by identity: after a policy reload, requests analyse afresh and the old entries age out. Bounded by the total
+ * characters of the cached texts (Caffeine's size-based eviction, {@code server.analysisCacheChars}); a text longer
+ * than a sixteenth of the bound is analysed without being cached. Thread-safe.
+ */
+public final class AnalysisCache {
+
+    /** Per-entry weight on top of the texts' characters (key, value and map overhead, roughly). */
+    private static final int ENTRY_OVERHEAD_CHARS = 64;
+    /** Longest texts {@link #peek} hashes (on an event loop): hashing 16 K chars takes a few microseconds. */
+    static final int PEEK_MAX_CHARS = 16 * 1024;
+
+    private final Cache<Key, RequestAnalysis> cache;
+    private final long maxTextChars;
+    private final Lookups lookups;
+
+    /** Told about every lookup (the proxy counts them in its metrics). */
+    public interface Lookups {
+        void lookup(boolean hit);
+    }
+
+    /** {@code maxChars} 0 disables the cache (every request is analysed). */
+    public AnalysisCache(long maxChars, Lookups lookups) {
+        if (maxChars < 0) {
+            throw new IllegalArgumentException("maxChars: must not be negative, was " + maxChars);
+        }
+        this.lookups = lookups;
+        this.maxTextChars = maxChars / 16;
+        this.cache = maxChars == 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(maxChars)
+                .weigher((Key k, RequestAnalysis v) -> weight(k))
+                .build();
+    }
+
+    /** The analysis of {@code lastUserText} (with {@code systemText}) under {@code policy}, from the cache if known. */
+    public RequestAnalysis analyze(RequestPolicy policy, String systemText, String lastUserText) {
+        if (cache == null || chars(systemText) + chars(lastUserText) > maxTextChars) {
+            return policy.analyze(systemText, lastUserText);
+        }
+        Key key = new Key(policy, systemText, lastUserText);
+        RequestAnalysis known = cache.getIfPresent(key);
+        lookups.lookup(known != null);
+        if (known != null) {
+            return known;
+        }
+        // Computed outside the map: a slow analysis never holds a lock other lookups wait on. Two threads missing the
+        // same text at once both analyse it; the analysis is deterministic, so either result is the same.
+        RequestAnalysis fresh = policy.analyze(systemText, lastUserText);
+        cache.put(key, fresh);
+        return fresh;
+    }
+
+    /**
+     * The cached analysis, or null (not cached, cache off, or texts over {@link #PEEK_MAX_CHARS}): cheap and
+     * non-blocking (one hash of the texts and a lock-free read), so an event loop may ask before handing the
+     * analysis to the inference executor. Counts only hits; a miss is counted by the {@link #analyze} that follows.
+     */
+    public RequestAnalysis peek(RequestPolicy policy, String systemText, String lastUserText) {
+        if (cache == null || chars(systemText) + chars(lastUserText) > Math.min(PEEK_MAX_CHARS, maxTextChars)) {
+            return null;
+        }
+        RequestAnalysis known = cache.getIfPresent(new Key(policy, systemText, lastUserText));
+        if (known != null) {
+            lookups.lookup(true);
+        }
+        return known;
+    }
+
+    /** Entries held now (approximate). */
+    public long size() {
+        if (cache == null) {
+            return 0;
+        }
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    private static int weight(Key k) {
+        long w = (long) chars(k.systemText) + chars(k.lastUserText) + ENTRY_OVERHEAD_CHARS;
+        return (int) Math.min(Integer.MAX_VALUE, w);
+    }
+
+    private static int chars(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    /** The policy compares by identity (records use {@link Object#equals}, which RequestPolicy does not override). */
+    private record Key(RequestPolicy policy, String systemText, String lastUserText) {
+    }
+}

@@ -1,0 +1,108 @@
+package dev.refusalguard.proxy.recovery;
+
+import dev.refusalguard.policies.Intent;
+import dev.refusalguard.policies.RequestAnalysis;
+import dev.refusalguard.policies.TaskCategory;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnalysisCacheTest {
+
+    /** A policy whose analyze counts its calls and answers a category that depends on the text. */
+    private static RequestPolicy countingPolicy(AtomicInteger calls) {
+        return (RequestPolicy) Proxy.newProxyInstance(RequestPolicy.class.getClassLoader(),
+                new Class<?>[] {RequestPolicy.class}, (self, method, args) -> {
+                    if (method.getName().equals("analyze")) {
+                        calls.incrementAndGet();
+                        String text = (String) args[1];
+                        return new RequestAnalysis(text.contains("log") ? TaskCategory.LOG_ANALYSIS
+                                : TaskCategory.OTHER, List.of(), false, Intent.DEFENSIVE, 0.9);
+                    }
+                    if (method.getName().equals("equals")) {
+                        return self == args[0];
+                    }
+                    if (method.getName().equals("hashCode")) {
+                        return System.identityHashCode(self);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void anIdenticalTextUnderTheSamePolicyIsAnalysedOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        List<Boolean> lookups = new ArrayList<>();
+        AnalysisCache cache = new AnalysisCache(1 << 20, lookups::add);
+        RequestPolicy policy = countingPolicy(calls);
+        RequestAnalysis first = cache.analyze(policy, "sys", "summarise this log");
+        // a new String with the same chars, as each request parses its own
+        RequestAnalysis again = cache.analyze(policy, "sys", new String("summarise this log".toCharArray()));
+        assertThat(again).isSameAs(first);
+        assertThat(calls).hasValue(1);
+        assertThat(lookups).containsExactly(false, true);
+    }
+
+    @Test
+    void peekAnswersOnlyWhatIsCachedAndCountsOnlyHits() {
+        AtomicInteger calls = new AtomicInteger();
+        List<Boolean> lookups = new ArrayList<>();
+        AnalysisCache cache = new AnalysisCache(1 << 20, lookups::add);
+        RequestPolicy policy = countingPolicy(calls);
+        assertThat(cache.peek(policy, null, "summarise this log")).isNull();
+        RequestAnalysis stored = cache.analyze(policy, null, "summarise this log");
+        assertThat(cache.peek(policy, null, "summarise this log")).isSameAs(stored);
+        assertThat(cache.peek(policy, null, "x".repeat(AnalysisCache.PEEK_MAX_CHARS + 1))).isNull();
+        assertThat(calls).hasValue(1);
+        assertThat(lookups).containsExactly(false, true);
+    }
+
+    @Test
+    void anotherTextAnotherSystemPromptOrAReloadedPolicyIsAnalysedAfresh() {
+        AtomicInteger calls = new AtomicInteger();
+        AnalysisCache cache = new AnalysisCache(1 << 20, hit -> { });
+        RequestPolicy policy = countingPolicy(calls);
+        RequestPolicy reloaded = countingPolicy(calls);
+        cache.analyze(policy, "sys", "summarise this log");
+        assertThat(cache.analyze(policy, "sys", "summarise this log file").category())
+                .isEqualTo(TaskCategory.LOG_ANALYSIS);
+        cache.analyze(policy, "other system prompt", "summarise this log");
+        cache.analyze(policy, null, "summarise this log");
+        cache.analyze(reloaded, "sys", "summarise this log");
+        assertThat(calls).hasValue(5);
+    }
+
+    @Test
+    void aZeroBoundDisablesTheCacheAndLongTextsBypassIt() {
+        AtomicInteger calls = new AtomicInteger();
+        List<Boolean> lookups = new ArrayList<>();
+        RequestPolicy policy = countingPolicy(calls);
+        AnalysisCache off = new AnalysisCache(0, lookups::add);
+        off.analyze(policy, null, "t");
+        off.analyze(policy, null, "t");
+        assertThat(calls).hasValue(2);
+        AnalysisCache small = new AnalysisCache(16 * 100, lookups::add);
+        String longText = "x".repeat(101);
+        small.analyze(policy, null, longText);
+        small.analyze(policy, null, longText);
+        assertThat(calls).hasValue(4);
+        assertThat(lookups).as("no lookups when off or bypassed").isEmpty();
+    }
+
+    @Test
+    void theCacheStaysWithinItsCharacterBound() {
+        AtomicInteger calls = new AtomicInteger();
+        AnalysisCache cache = new AnalysisCache(100_000, hit -> { });
+        RequestPolicy policy = countingPolicy(calls);
+        for (int i = 0; i < 10_000; i++) {
+            cache.analyze(policy, null, "request number " + i + " " + "y".repeat(200));
+        }
+        // each entry weighs ~220 chars + overhead: at most ~350 fit in 100,000
+        assertThat(cache.size()).isLessThan(460);
+    }
+}
