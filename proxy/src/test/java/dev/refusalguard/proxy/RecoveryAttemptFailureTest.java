@@ -280,7 +280,7 @@ class RecoveryAttemptFailureTest {
                 Thread.sleep(5);
             }
             assertThat(upstream.closedConnections()).isEqualTo(2);
-            awaitOutcome(proxy, "error");
+            awaitOutcome(proxy, "client_closed");
         }
     }
 }

@@ -100,7 +100,28 @@ class StreamingBackpressureTest {
             assertThat(millis).as("ms from agent close to upstream close").isLessThan(CLOSE_BOUND_MILLIS);
             assertThat(upstream.closedConnections()).isEqualTo(1);
             assertThat(upstream.eventsWritten()).isLessThan(events.size());
+            assertThat(outcomesAfterDisconnect(proxy)).as("a disconnect is its own outcome, not an error")
+                    .contains("outcome=\"client_closed\"").doesNotContain("outcome=\"error\"");
         }
+    }
+
+    /** The outcome series once the disconnected exchange has been counted (its record may wait for the analysis). */
+    private static String outcomesAfterDisconnect(RefusalGuardProxy proxy) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String outcomes = "";
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < end) {
+            String scrape = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(proxy.adminUrl() + "/metrics")).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            outcomes = String.join("\n", scrape.lines()
+                    .filter(l -> l.startsWith("refusalguard_outcomes_total{")).toList());
+            if (!outcomes.isEmpty()) {
+                return outcomes;
+            }
+            Thread.sleep(20);
+        }
+        return outcomes;
     }
 
     @ParameterizedTest

@@ -64,7 +64,7 @@ public final class BiasTracker {
         }
         this.strategies = new BoundedLabels(STRATEGY_SLOTS, strategyNames);
         this.outcomes = new BoundedLabels(OUTCOME_SLOTS,
-                List.of("served", "recovered", "refused", "blocked_by_intent", "error"));
+                List.of("served", "recovered", "refused", "blocked_by_intent", "error", "client_closed"));
         this.layout = new CounterLayout(modelNames.size(), SIGNAL_SLOTS, STRATEGY_SLOTS, OUTCOME_SLOTS);
         this.totals = new CounterBlock(layout);
         this.ring = new AtomicReferenceArray<>(config.windowMinutes());

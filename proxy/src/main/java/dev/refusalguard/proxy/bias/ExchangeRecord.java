@@ -35,7 +35,8 @@ public record ExchangeRecord(long epochMillis,
                              String outcome) {
 
     /** The final outcomes the proxy reports (metric tag values). */
-    public static final Set<String> OUTCOMES = Set.of("served", "recovered", "refused", "blocked_by_intent", "error");
+    public static final Set<String> OUTCOMES = Set.of("served", "recovered", "refused", "blocked_by_intent", "error",
+            "client_closed");
 
     public ExchangeRecord {
         Objects.requireNonNull(category, "category");

@@ -82,12 +82,15 @@ public final class DemoCommand {
                     concurrency, seed);
             out.println();
             DemoReportPrinter.print(summary, URI.create(proxy.adminUrl() + "/metrics"), out);
-            out.println("bias report: " + proxy.adminUrl() + "/bias (JSON; HTML with Accept: text/html)");
-            out.flush();
             if (a.has("--exit")) {
+                out.println("--exit: the proxy stops now, so its /metrics and /bias pages go with it"
+                        + " (run without --exit to keep them up)");
+                out.flush();
                 proxy.close();
                 return 0;
             }
+            out.println("bias report: " + proxy.adminUrl() + "/bias (JSON; HTML with Accept: text/html)");
+            out.flush();
             out.println("serving until Ctrl-C (agents may use " + proxy.baseUrl() + "/v1 as their base URL)");
             out.flush();
             return ServeCommand.awaitSignalThenDrain(proxy, config, out);

@@ -17,7 +17,7 @@ import java.util.List;
  * @param firstClass       refusal class of the first answer, or null
  * @param strategies       strategies applied, in order
  * @param attempts         upstream attempts made
- * @param outcome          served, recovered, refused, blocked_by_intent, error
+ * @param outcome          served, recovered, refused, blocked_by_intent, error, client_closed
  * @param finalModel       model that produced the delivered answer
  * @param originalText     last user text as sent by the agent
  * @param finalText        last user text of the delivered attempt (differs when rephrased)

@@ -174,7 +174,7 @@ public final class LlmExchange implements AgentExchange {
             current.abort();
         }
         dropStanding();
-        finish(Outcome.ERROR);
+        finish(Outcome.CLIENT_CLOSED);
     }
 
     private void launch(AttemptPlan next) {

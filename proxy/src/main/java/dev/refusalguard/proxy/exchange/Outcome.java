@@ -8,7 +8,9 @@ public enum Outcome {
     RECOVERED,
     REFUSED,
     BLOCKED_BY_INTENT,
-    ERROR;
+    ERROR,
+    /** The agent closed its connection before the answer was complete (not a proxy or upstream failure). */
+    CLIENT_CLOSED;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

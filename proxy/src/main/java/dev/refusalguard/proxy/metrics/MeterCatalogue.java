@@ -36,7 +36,8 @@ public enum MeterCatalogue {
     OUTCOMES("refusalguard_outcomes", Type.COUNTER, "",
             "Final outcome of each agent request: served (first answer was fine), recovered, refused (refusal"
                     + " stood: not defensive, budget exhausted or every strategy refused or failed),"
-                    + " blocked_by_intent (refusal of an offensive or ambiguous request, never retried), error.",
+                    + " blocked_by_intent (refusal of an offensive or ambiguous request, never retried), error (a proxy"
+                    + " or upstream failure), client_closed (the agent disconnected before its answer was complete).",
             List.of("api", "model", "category", "sensitive", "outcome")),
 
     LATE_REFUSALS("refusalguard_late_refusals", Type.COUNTER, "",
