@@ -37,7 +37,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -156,7 +155,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             respondError(api, e.status(), e.code(), e.getMessage(), e.param(), keepAlive);
             return;
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         begin();
         LlmExchange exchange = new LlmExchange(services, ctx, adapter, parsed, body, bytes, request.uri(),
                 request.headers(), keepAlive, request.protocolVersion(), requestId, this::exchangeDone);
