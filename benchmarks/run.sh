@@ -15,8 +15,8 @@
 #   --rates [500,2000] --streams [1000] --stream-starts-per-s [1000]
 # Environment: STREAM_CHUNKS [60], CHUNK_INTERVAL_MS [50], CHUNK_CHARS [16], WINDOW_CHARS [256] (RefusalGuard's
 #   streamWindow.maxChars default), PROFILE=1 records a JFR file of RefusalGuard, BASE_PORT [19100],
-#   RG_JAR [proxy/target/refusalguard.jar]; RG_COMPARE_JAR=other.jar adds a fifth target
-#   "refusalguard-candidate" (e.g. a build with a patch from benchmarks/patches/) measured in the same run.
+#   RG_JAR [proxy/target/refusalguard.jar]; RG_COMPARE_JAR=other.jar adds two targets "refusalguard-candidate" and
+#   "refusalguard-candidate-unique" (e.g. an earlier build, for before/after) measured in the same run.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -153,7 +153,8 @@ if [ -n "$RG_COMPARE_JAR" ]; then
   java -Xmx256m -jar "$RG_COMPARE_JAR" serve --upstream "http://127.0.0.1:$UP_PORT" \
     --listen "127.0.0.1:$((BASE_PORT + 5))" --admin "127.0.0.1:$((BASE_PORT + 6))" > "$RUN/refusalguard-candidate.log" 2>&1 &
   CAND_PID=$!; PIDS+=("$CAND_PID")
-  EXTRA_TARGETS=(--target "name=refusalguard-candidate,url=http://127.0.0.1:$((BASE_PORT + 5))/v1/chat/completions,pid=$CAND_PID")
+  EXTRA_TARGETS=(--target "name=refusalguard-candidate,url=http://127.0.0.1:$((BASE_PORT + 5))/v1/chat/completions,pid=$CAND_PID"
+    --target "name=refusalguard-candidate-unique,url=http://127.0.0.1:$((BASE_PORT + 5))/v1/chat/completions,pid=$CAND_PID,prompts=unique")
   wait_http "http://127.0.0.1:$((BASE_PORT + 6))/readyz"
 fi
 
