@@ -69,6 +69,25 @@ class OnnxRefusalClassifierTest {
     }
 
     @Test
+    void answerWithNoContentIsAHardRefusalLikeTheProxysEmptyContentSignal() {
+        for (String t : List.of("", "   ", "\n\n", "...")) {
+            RefusalVerdict v = classifier.classify(t);
+            assertThat(v).as("'%s'", t).isEqualTo(new RefusalVerdict(RefusalClass.HARD_REFUSAL, 1.0, true));
+            assertThat(classifier.classifyPrefix(t, true).decision()).isEqualTo(PrefixDecision.REFUSAL);
+        }
+        // with hard refusals outside the act-on set, the class stays and the score and decision follow the set
+        try (OnnxRefusalClassifier soft = OnnxRefusalClassifier.load(ClassifierConfig.defaults().withActOn(java.util.Set.of(RefusalClass.SOFT_REFUSAL)))) {
+            assertThat(soft.classify("")).isEqualTo(new RefusalVerdict(RefusalClass.HARD_REFUSAL, 0.0, false));
+        }
+    }
+
+    @Test
+    void unfinishedPrefixWithNoContentIsUndecided() {
+        assertThat(classifier.classifyPrefix(" ".repeat(40), false).decision()).isEqualTo(PrefixDecision.UNDECIDED);
+        assertThat(classifier.classifyPrefix("-".repeat(40), false).decision()).isEqualTo(PrefixDecision.UNDECIDED);
+    }
+
+    @Test
     void completeTextIsNeverUndecided() {
         for (String t : List.of("", "No", "I'm sorry", "Sure.")) {
             assertThat(classifier.classifyPrefix(t, true).decision()).isNotEqualTo(PrefixDecision.UNDECIDED);
