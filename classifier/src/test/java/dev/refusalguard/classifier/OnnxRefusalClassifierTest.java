@@ -87,6 +87,19 @@ class OnnxRefusalClassifierTest {
         assertThat(classifier.classifyPrefix("-".repeat(40), false).decision()).isEqualTo(PrefixDecision.UNDECIDED);
     }
 
+    /**
+     * Short acknowledgements that are not among the written training cases: the model has to generalise to them. Most,
+     * not all, come out compliance (a linear model over a handful of features; measured 7 of 8 when written).
+     */
+    @Test
+    void shortAcknowledgementsAreMostlyCompliance() {
+        List<String> held = List.of("Fine by me.", "Yep.", "All set.", "Sounds good.", "Alright.", "Roger that.", "Yes, all done", "3 hosts.");
+        long compliant = held.stream().filter(t -> classifier.classify(t).label() == RefusalClass.COMPLIANCE).count();
+        assertThat(compliant).as("compliant among %s", held).isGreaterThanOrEqualTo(6);
+        RefusalVerdict ok = classifier.classify("ok");
+        assertThat(ok.label()).as("ok -> %s", ok).isEqualTo(RefusalClass.COMPLIANCE);
+    }
+
     @Test
     void completeTextIsNeverUndecided() {
         for (String t : List.of("", "No", "I'm sorry", "Sure.")) {

@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Trains the refusal model from the repository data: featurises train rows (whole opening plus 32/64/128/256-char
- * prefixes at half weight, so streaming prefixes are in-distribution), fits the softmax regression, calibrates the
+ * Trains the refusal model from the repository data: featurises train rows (each as a complete answer, plus its
+ * 32/64/128/256-char prefixes as unfinished ones at half weight, so streaming prefixes are in-distribution), fits the softmax regression, calibrates the
  * temperature on validation, tunes the streaming thresholds on validation, and writes the ONNX model, its JSON
  * sidecar and the training report (test split evaluated beside the phrase-list baseline).
  */
@@ -261,6 +261,10 @@ public final class RefusalModelTrainer {
         sb.append("- Model: multinomial logistic regression over hashed n-grams, ONNX (sparse Gather -> Mul -> ReduceSum -> Add -> Softmax), run with ONNX Runtime.\n");
         sb.append(String.format(Locale.ROOT, "- Featurizer: %d buckets, first %d chars; word uni/bi-grams, first %d words position-tagged, char %d-%d-grams of the first %d chars; MurmurHash3 seed %d.%n",
                 spec.dims(), spec.maxChars(), spec.openingWords(), spec.charMinN(), spec.charMaxN(), spec.charMaxChars(), spec.seed()));
+        if (spec.wholeAnswer()) {
+            sb.append(String.format(Locale.ROOT, "- Whole-answer block (complete answers only; stream prefixes get the opening block alone): word uni/bi-grams of the last %d chars and answer shape (length, lines, list items, code fence), L2 norm %.2f beside the opening's 1.%n",
+                    spec.tailChars(), spec.tailWeight()));
+        }
         sb.append(String.format(Locale.ROOT, "- Trainer: AdaGrad, %d epochs, learning rate %.3f, L2 %.1e, balanced classes, seed %d; each train row also as 32/64/128/256-char prefixes at weight %.2f.%n",
                 trainerConfig.epochs(), trainerConfig.learningRate(), trainerConfig.l2(), trainerConfig.seed(), options.prefixWeight()));
         if (!options.sourceWeights().isEmpty()) {

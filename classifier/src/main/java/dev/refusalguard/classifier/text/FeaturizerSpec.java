@@ -59,9 +59,13 @@ public record FeaturizerSpec(int dims, int maxChars, int charMinN, int charMaxN,
         return tailChars > 0;
     }
 
-    /** The refusal model's featurizer: 2^18 buckets, first 512 chars, char 3-5-grams of the first 128 chars. */
+    /**
+     * The refusal model's featurizer: 2^18 buckets, first 512 chars, char 3-5-grams of the first 128 chars, and for
+     * complete answers the whole-answer block over the last 512 chars at norm 0.5 (chosen on validation and 5-fold
+     * train cross-validation over 256/512/1024 chars and norms 0.35-1.0, docs/classifier.md).
+     */
     public static FeaturizerSpec refusalDefault() {
-        return new FeaturizerSpec(1 << 18, 512, 3, 5, 128, 4, 0x52474431);
+        return new FeaturizerSpec(1 << 18, 512, 3, 5, 128, 4, 0x52474431, 512, 0.5f);
     }
 
     public Map<String, String> toMetadata() {
