@@ -60,6 +60,11 @@ public final class OnnxRefusalClassifier implements RefusalClassifier {
         return config;
     }
 
+    /** The featurizer spec the model was trained with (from its metadata). */
+    public dev.refusalguard.classifier.text.FeaturizerSpec featurizerSpec() {
+        return model.featurizer().spec();
+    }
+
     @Override
     public RefusalVerdict classify(String text) {
         return verdict(probabilities(text, true));

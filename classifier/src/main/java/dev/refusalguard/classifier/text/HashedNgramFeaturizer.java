@@ -140,9 +140,12 @@ public final class HashedNgramFeaturizer {
                 }
             }
         }
-        SparseVector v = s.toVector(1f);
+        SparseVector v;
         if (whole) {
-            v = merge(s, v, wholeAnswerBlock(text, s.tail));
+            countWholeAnswerBlock(text, s.tail);
+            v = s.toVectorWith(s.tail, spec.tailWeight());
+        } else {
+            v = s.toVector(1f);
         }
         if (text instanceof String) {
             s.lastText = text;
@@ -152,8 +155,8 @@ public final class HashedNgramFeaturizer {
         return v;
     }
 
-    /** The closing words and shape of a complete text, scaled to {@code tailWeight}. */
-    private SparseVector wholeAnswerBlock(CharSequence text, Scratch t) {
+    /** Counts the closing words and shape of a complete text into {@code t}. */
+    private void countWholeAnswerBlock(CharSequence text, Scratch t) {
         int from = Math.max(0, text.length() - spec.tailChars());
         if (from > 0 && isWordChar(text.charAt(from - 1))) {
             while (from < text.length() && isWordChar(text.charAt(from))) {
@@ -193,27 +196,6 @@ public final class HashedNgramFeaturizer {
             t.add(Murmur3.hashInts(prev, TAIL_EOS, bigramSeed) & mask);
         }
         AnswerShape.of(text).forEachFeature(f -> t.add(Murmur3.hashInts(f, 0, spec.seed() ^ SHAPE_SEED) & mask));
-        return t.toVector(spec.tailWeight());
-    }
-
-    /** Sum of two vectors of distinct indices each; {@code a} was built by {@code s}, whose table still holds it. */
-    private static SparseVector merge(Scratch s, SparseVector a, SparseVector b) {
-        int[] idx = java.util.Arrays.copyOf(a.indices(), a.size() + b.size());
-        float[] val = java.util.Arrays.copyOf(a.values(), a.size() + b.size());
-        int n = a.size();
-        int[] bi = b.indices();
-        float[] bv = b.values();
-        for (int k = 0; k < bi.length; k++) {
-            int at = s.positionOf(bi[k]);
-            if (at >= 0) {
-                val[at] += bv[k];
-            } else {
-                idx[n] = bi[k];
-                val[n++] = bv[k];
-            }
-        }
-        return n == idx.length ? new SparseVector(idx, val)
-                : new SparseVector(java.util.Arrays.copyOf(idx, n), java.util.Arrays.copyOf(val, n));
     }
 
     /** Upper bound on the features of a normalised text of {@code len} chars (see the constructor's sizing). */
@@ -342,15 +324,52 @@ public final class HashedNgramFeaturizer {
             }
         }
 
+        /**
+         * This table's features at unit L2 norm plus {@code other}'s at an L2 norm of {@code scale} (summed where a
+         * bucket is in both), in one allocation.
+         */
+        SparseVector toVectorWith(Scratch other, float scale) {
+            int[] idx = new int[size + other.size];
+            float[] val = new float[size + other.size];
+            fill(idx, val, 1f);
+            int n = size;
+            float[] ov = new float[other.size];
+            other.values(ov, scale);
+            for (int i = 0; i < other.size; i++) {
+                int bucket = other.keys[other.used[i]];
+                int at = positionOf(bucket);
+                if (at >= 0) {
+                    val[at] += ov[i];
+                } else {
+                    idx[n] = bucket;
+                    val[n++] = ov[i];
+                }
+            }
+            return n == idx.length ? new SparseVector(idx, val)
+                    : new SparseVector(Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+        }
+
         /** The counted features, scaled to an L2 norm of {@code scale}. */
         SparseVector toVector(float scale) {
             int[] idx = new int[size];
             float[] val = new float[size];
+            fill(idx, val, scale);
+            return new SparseVector(idx, val);
+        }
+
+        /** Writes the buckets and scaled values, in first-seen order, into the first {@code size} entries. */
+        private void fill(int[] idx, float[] val, float scale) {
+            for (int i = 0; i < size; i++) {
+                idx[i] = keys[used[i]];
+            }
+            values(val, scale);
+        }
+
+        /** {@code 1 + ln(count)} per feature in first-seen order, scaled to an L2 norm of {@code scale}. */
+        private void values(float[] val, float scale) {
             double norm = 0;
             for (int i = 0; i < size; i++) {
-                int slot = used[i];
-                idx[i] = keys[slot];
-                int c = counts[slot];
+                int c = counts[used[i]];
                 float v = c == 1 ? 1f : (float) (1.0 + StrictMath.log(c));
                 val[i] = v;
                 norm += (double) v * v;
@@ -361,7 +380,6 @@ public final class HashedNgramFeaturizer {
                     val[i] *= inv;
                 }
             }
-            return new SparseVector(idx, val);
         }
     }
 }
