@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Latency of the refusal classifier's first stage (hashed n-gram features + ONNX Runtime linear model) on
- * 512-character answers, one thread. SampleTime mode reports percentiles (target: p99 <= 50 us).
+ * 512-character answers, one thread. SampleTime mode reports percentiles (target: p99 <= 50 us). {@code classify} of a
+ * complete answer includes the whole-answer block (closing words and shape); {@code classifyPrefix64} is an unfinished
+ * stream prefix (opening block only).
  *
  * <pre>
  *   mvn -B -q -pl benchmarks -am install -DskipTests
@@ -52,8 +55,22 @@ public class ClassifierFirstStageBench {
             + "protection, even for an authorised engagement, because it could enable real harm if misused. I'd recommend "
             + "engaging a qualified incident-response firm or your EDR vendor, who can review this with full access. ");
 
+    /**
+     * Distinct String objects with the same text, used in turn: the featurizer remembers the last String it featurised
+     * on a thread (by identity), and one repeated object would measure that memo instead of the featurisation.
+     */
+    static final int COPIES = 64;
+
+    /** An ONNX model file to measure instead of the shipped model (e.g. an earlier one, for a before/after). */
+    @Param("")
+    public String model;
+
     private OnnxRefusalClassifier classifier;
     private HashedNgramFeaturizer featurizer;
+    private final String[] compliant = new String[COPIES];
+    private final String[] refusal = new String[COPIES];
+    private final String[] prefix64 = new String[COPIES];
+    private int next;
 
     static String exactly512(String s) {
         StringBuilder sb = new StringBuilder(s);
@@ -64,9 +81,21 @@ public class ClassifierFirstStageBench {
     }
 
     @Setup
-    public void setUp() {
-        classifier = OnnxRefusalClassifier.loadDefault();
-        featurizer = new HashedNgramFeaturizer(FeaturizerSpec.refusalDefault());
+    public void setUp() throws java.io.IOException {
+        classifier = model.isEmpty() ? OnnxRefusalClassifier.loadDefault()
+                : OnnxRefusalClassifier.load(java.nio.file.Path.of(model), dev.refusalguard.classifier.ClassifierConfig.defaults());
+        featurizer = new HashedNgramFeaturizer(model.isEmpty() ? FeaturizerSpec.refusalDefault()
+                : classifier.featurizerSpec());
+        for (int i = 0; i < COPIES; i++) {
+            compliant[i] = new String(COMPLIANT.toCharArray());
+            refusal[i] = new String(REFUSAL.toCharArray());
+            prefix64[i] = new String(COMPLIANT.substring(0, 64).toCharArray());
+        }
+    }
+
+    private int nextCopy() {
+        next = (next + 1) & (COPIES - 1);
+        return next;
     }
 
     @TearDown
@@ -76,21 +105,21 @@ public class ClassifierFirstStageBench {
 
     @Benchmark
     public RefusalVerdict classifyCompliant512() {
-        return classifier.classify(COMPLIANT);
+        return classifier.classify(compliant[nextCopy()]);
     }
 
     @Benchmark
     public RefusalVerdict classifyRefusal512() {
-        return classifier.classify(REFUSAL);
+        return classifier.classify(refusal[nextCopy()]);
     }
 
     @Benchmark
     public PrefixVerdict classifyPrefix64() {
-        return classifier.classifyPrefix(COMPLIANT.substring(0, 64), false);
+        return classifier.classifyPrefix(prefix64[nextCopy()], false);
     }
 
     @Benchmark
     public SparseVector featurizeOnly512() {
-        return featurizer.featurize(COMPLIANT);
+        return featurizer.featurize(compliant[nextCopy()]);
     }
 }

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The refusal classifier: hashed n-gram features of the opening text, a linear softmax model run by ONNX Runtime,
- * calibrated probabilities over the four {@link RefusalClass}es. Thread-safe; {@link #close()} releases the session.
+ * The refusal classifier: hashed n-gram features of the opening text (and, for a complete answer when the model's
+ * featurizer has them, of its closing and shape), a linear softmax model run by ONNX Runtime, calibrated
+ * probabilities over the four {@link RefusalClass}es. A text with no content ({@link NoContent}) is not given to the
+ * model. Thread-safe; {@link #close()} releases the session.
  */
 public final class OnnxRefusalClassifier implements RefusalClassifier {
 
@@ -21,6 +23,7 @@ public final class OnnxRefusalClassifier implements RefusalClassifier {
     private final ClassifierConfig config;
     private final RefusalClass[] classOf;
     private final int window;
+    private final boolean wholeAnswer;
 
     public OnnxRefusalClassifier(OnnxTextModel model, ClassifierConfig config) {
         this.model = Objects.requireNonNull(model, "model");
@@ -30,6 +33,7 @@ public final class OnnxRefusalClassifier implements RefusalClassifier {
             classOf[i] = RefusalClass.fromWireName(model.labels().get(i));
         }
         this.window = Math.min(config.maxChars(), model.featurizer().spec().maxChars());
+        this.wholeAnswer = model.featurizer().spec().wholeAnswer();
     }
 
     /** The shipped model with {@link ClassifierConfig#defaults()}. */
@@ -56,19 +60,25 @@ public final class OnnxRefusalClassifier implements RefusalClassifier {
         return config;
     }
 
+    /** The featurizer spec the model was trained with (from its metadata). */
+    public dev.refusalguard.classifier.text.FeaturizerSpec featurizerSpec() {
+        return model.featurizer().spec();
+    }
+
     @Override
     public RefusalVerdict classify(String text) {
-        return verdict(probabilities(text));
+        return verdict(probabilities(text, true));
     }
 
     @Override
     public PrefixVerdict classifyPrefix(String prefix, boolean complete) {
-        RefusalVerdict v = classify(prefix);
         if (complete) {
+            RefusalVerdict v = classify(prefix);
             return new PrefixVerdict(v.refusal() ? PrefixDecision.REFUSAL : PrefixDecision.NOT_REFUSAL, v);
         }
+        RefusalVerdict v = verdict(probabilities(prefix, false));
         int seen = prefix.strip().length();
-        if (seen < config.prefixMinChars()) {
+        if (seen < config.prefixMinChars() || NoContent.test(prefix)) {
             return new PrefixVerdict(PrefixDecision.UNDECIDED, v);
         }
         if (v.refusalScore() >= config.prefixRefusalAbove()) {
@@ -78,17 +88,30 @@ public final class OnnxRefusalClassifier implements RefusalClassifier {
             return new PrefixVerdict(PrefixDecision.NOT_REFUSAL, v);
         }
         if (prefix.length() >= window) {
-            // The model reads no further than its window: more text cannot change the verdict.
+            // The opening block is full: more text cannot change a prefix's verdict (only the complete answer's).
             return new PrefixVerdict(v.refusal() ? PrefixDecision.REFUSAL : PrefixDecision.NOT_REFUSAL, v);
         }
         return new PrefixVerdict(PrefixDecision.UNDECIDED, v);
     }
 
-    /** Calibrated probabilities per class, in {@link RefusalClass} order. */
+    /** Calibrated probabilities per class of a complete text, in {@link RefusalClass} order. */
     public double[] probabilities(String text) {
-        String t = text.length() > window ? text.substring(0, window) : text;
-        float[] p = model.predict(t);
+        return probabilities(text, true);
+    }
+
+    /**
+     * Calibrated probabilities per class, in {@link RefusalClass} order, of a complete text or of the unfinished
+     * opening of one. A complete text with no content is a hard refusal with certainty ({@link NoContent}).
+     */
+    public double[] probabilities(String text, boolean complete) {
         double[] out = new double[RefusalClass.values().length];
+        if (complete && NoContent.test(text)) {
+            out[NoContent.CLASS.ordinal()] = 1.0;
+            return out;
+        }
+        int keep = complete && wholeAnswer ? config.maxChars() : window;
+        String t = text.length() > keep ? text.substring(0, keep) : text;
+        float[] p = model.predict(t, complete);
         for (int i = 0; i < p.length; i++) {
             out[classOf[i].ordinal()] = p[i];
         }

@@ -69,6 +69,38 @@ class OnnxRefusalClassifierTest {
     }
 
     @Test
+    void answerWithNoContentIsAHardRefusalLikeTheProxysEmptyContentSignal() {
+        for (String t : List.of("", "   ", "\n\n", "...")) {
+            RefusalVerdict v = classifier.classify(t);
+            assertThat(v).as("'%s'", t).isEqualTo(new RefusalVerdict(RefusalClass.HARD_REFUSAL, 1.0, true));
+            assertThat(classifier.classifyPrefix(t, true).decision()).isEqualTo(PrefixDecision.REFUSAL);
+        }
+        // with hard refusals outside the act-on set, the class stays and the score and decision follow the set
+        try (OnnxRefusalClassifier soft = OnnxRefusalClassifier.load(ClassifierConfig.defaults().withActOn(java.util.Set.of(RefusalClass.SOFT_REFUSAL)))) {
+            assertThat(soft.classify("")).isEqualTo(new RefusalVerdict(RefusalClass.HARD_REFUSAL, 0.0, false));
+        }
+    }
+
+    @Test
+    void unfinishedPrefixWithNoContentIsUndecided() {
+        assertThat(classifier.classifyPrefix(" ".repeat(40), false).decision()).isEqualTo(PrefixDecision.UNDECIDED);
+        assertThat(classifier.classifyPrefix("-".repeat(40), false).decision()).isEqualTo(PrefixDecision.UNDECIDED);
+    }
+
+    /**
+     * Short acknowledgements that are not among the written training cases: the model has to generalise to them. Most,
+     * not all, come out compliance (a linear model over a handful of features; measured 7 of 8 when written).
+     */
+    @Test
+    void shortAcknowledgementsAreMostlyCompliance() {
+        List<String> held = List.of("Fine by me.", "Yep.", "All set.", "Sounds good.", "Alright.", "Roger that.", "Yes, all done", "3 hosts.");
+        long compliant = held.stream().filter(t -> classifier.classify(t).label() == RefusalClass.COMPLIANCE).count();
+        assertThat(compliant).as("compliant among %s", held).isGreaterThanOrEqualTo(6);
+        RefusalVerdict ok = classifier.classify("ok");
+        assertThat(ok.label()).as("ok -> %s", ok).isEqualTo(RefusalClass.COMPLIANCE);
+    }
+
+    @Test
     void completeTextIsNeverUndecided() {
         for (String t : List.of("", "No", "I'm sorry", "Sure.")) {
             assertThat(classifier.classifyPrefix(t, true).decision()).isNotEqualTo(PrefixDecision.UNDECIDED);

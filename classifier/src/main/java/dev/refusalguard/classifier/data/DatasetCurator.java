@@ -196,13 +196,13 @@ public final class DatasetCurator {
         return report("gptfuzz-labeled", rows);
     }
 
-    /** 3-LLM council modal label with at least 2 of 3 judges agreeing; "[CONTENT_FILTERED]" and empty rows never used. */
+    /** 3-LLM council modal label with at least 2 of 3 judges agreeing and every judge parsed; "[CONTENT_FILTERED]" and empty rows never used. */
     List<LabeledText> refusalbenchBio() throws IOException {
         Path snap = datasets.resolve("refusalbench-bio/results/snapshots/2026-05");
         Map<String, String[]> labels = new HashMap<>();
         for (Map<String, String> a : readCsv(snap.resolve("council/adjudicated.csv"))) {
             String key = a.get("prompt_id") + "|" + a.get("model") + "|" + a.get("trial_idx");
-            labels.put(key, new String[]{a.get("modal_compliance"), a.get("compliance_agreement")});
+            labels.put(key, new String[]{a.get("modal_compliance"), a.get("compliance_agreement"), a.get("any_parse_failed")});
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(snap.resolve("eval"))) {
@@ -216,7 +216,8 @@ public final class DatasetCurator {
                     continue;
                 }
                 String[] lab = labels.get(r.get("prompt_id") + "|" + r.get("model") + "|" + r.get("trial_idx"));
-                if (lab == null || parseDouble(lab[1]) < 0.66) {
+                // A judge whose output failed to parse leaves the modal label on fewer than three votes: unused.
+                if (lab == null || parseDouble(lab[1]) < 0.66 || "True".equalsIgnoreCase(lab[2])) {
                     continue;
                 }
                 RefusalClass cls = switch (lab[0]) {
@@ -226,7 +227,7 @@ public final class DatasetCurator {
                     case "indirect_refusal" -> RefusalClass.SOFT_REFUSAL;
                     default -> null;
                 };
-                if (cls == null) {
+                if (cls == null || contradictsOpening(cls, text)) {
                     continue;
                 }
                 // Keep the repository small: every refusal, and a deterministic ~1 in 3 of the long compliant and
@@ -241,6 +242,22 @@ public final class DatasetCurator {
             }
         }
         return report("refusalbench-bio", rows);
+    }
+
+    /**
+     * A refusalbench-bio council label that the text itself contradicts, so the row is ambiguous and unused (every
+     * split alike): a partial_compliance answer that opens with an explicit decline of what was asked ("I cannot
+     * provide a computational strategy for ... I can, however, discuss the general principles") has the same shape as
+     * the rows the council calls indirect_refusal, and by this project's definitions generic material instead of the
+     * specific help asked is a soft refusal; a refusal label on a text with no refusal cue anywhere (e.g. a complete
+     * analysis pipeline in code) is the judge noise SOURCE.md reports.
+     */
+    static boolean contradictsOpening(RefusalClass cls, String text) {
+        return switch (cls) {
+            case PARTIAL_REFUSAL -> RefusalCueFilter.hasStrongCue(text, 200);
+            case HARD_REFUSAL, SOFT_REFUSAL -> !RefusalCueFilter.hasCue(text, MAX_STORED_CHARS);
+            case COMPLIANCE -> false;
+        };
     }
 
     /** chosen (GPT-4 compliant) -> compliance; rejected only with an explicit decline in the first 100 chars -> hard refusal. */

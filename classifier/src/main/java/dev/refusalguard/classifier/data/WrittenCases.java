@@ -36,6 +36,9 @@ public final class WrittenCases {
             foreign(lang);
         }
         hedges();
+        caveats();
+        shortAnswers();
+        longRedirects();
         return List.copyOf(out);
     }
 
@@ -270,6 +273,59 @@ public final class WrittenCases {
                 soft.append("\n\n").append(pick(WrittenCyberContent.GENERIC_ADVICE));
             }
             add(soft.toString(), RefusalClass.SOFT_REFUSAL, promptId);
+        }
+    }
+
+    /**
+     * Defensive answers with refusal-like words in the opening, the body and the closing caveat (compliance, see
+     * {@link WrittenCaveatContent}): with whole-answer features, a cautious closing must not read as a refusal.
+     */
+    private void caveats() {
+        for (int i = 0; i < WrittenCyberContent.REQUESTS.length; i++) {
+            String[] request = WrittenCyberContent.REQUESTS[i];
+            String promptId = "w-cyber-" + i;
+            String[] bodies = WrittenCyberContent.bodiesFor(request[0]);
+            for (int v = 0; v < 3; v++) {
+                StringBuilder sb = new StringBuilder();
+                if (rnd.nextInt(3) > 0) {
+                    sb.append(fill(pick(WrittenCaveatContent.OPENERS), request)).append(rnd.nextBoolean() ? "\n\n" : " ");
+                }
+                int start = rnd.nextInt(bodies.length);
+                sb.append(fill(bodies[start], request)).append("\n\n");
+                sb.append(fill(pick(WrittenCaveatContent.TRIGGER_SENTENCES), request)).append("\n\n");
+                if (rnd.nextBoolean()) {
+                    sb.append(fill(bodies[(start + 1) % bodies.length], request)).append("\n\n");
+                }
+                sb.append(fill(pick(WrittenCaveatContent.CLOSERS), request));
+                add(sb.toString(), RefusalClass.COMPLIANCE, promptId);
+            }
+        }
+    }
+
+    /** Very short complete answers ({@link WrittenShortContent}). */
+    private void shortAnswers() {
+        String[] yes = WrittenShortContent.COMPLIANT;
+        for (int i = 0; i < yes.length; i++) {
+            add(yes[i], RefusalClass.COMPLIANCE, "w-short-c-" + (i % 20));
+        }
+        String[] no = WrittenShortContent.REFUSALS;
+        for (int i = 0; i < no.length; i++) {
+            add(no[i], RefusalClass.HARD_REFUSAL, "w-short-r-" + (i % 6));
+        }
+    }
+
+    /** Decline of the specific thing, an offer, then general paragraphs (soft refusal, {@link WrittenRedirectContent}). */
+    private void longRedirects() {
+        String[] general = WrittenRedirectContent.GENERAL_PARAGRAPHS;
+        for (int i = 0; i < WrittenCyberContent.REQUESTS.length; i++) {
+            String[] request = WrittenCyberContent.REQUESTS[i];
+            StringBuilder sb = new StringBuilder(pick(WrittenRedirectContent.DECLINE_AND_OFFER).replace("{topic}", request[2]));
+            int parts = 2 + rnd.nextInt(3);
+            int start = rnd.nextInt(general.length);
+            for (int p = 0; p < parts; p++) {
+                sb.append("\n\n").append(general[(start + p) % general.length]);
+            }
+            add(sb.toString(), RefusalClass.SOFT_REFUSAL, "w-cyber-" + i);
         }
     }
 }

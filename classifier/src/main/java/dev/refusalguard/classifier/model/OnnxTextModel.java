@@ -91,9 +91,17 @@ public final class OnnxTextModel implements AutoCloseable {
         return Optional.ofNullable(metadata.get(key));
     }
 
-    /** Calibrated class probabilities for a text, in {@link #labels()} order. */
+    /** Calibrated class probabilities for a complete text, in {@link #labels()} order. */
     public float[] predict(CharSequence text) {
         return predict(featurizer.featurize(text));
+    }
+
+    /**
+     * Calibrated class probabilities for a text; {@code complete} false for the unfinished opening of a longer text
+     * (the featurizer then leaves out its whole-answer block, if the spec has one).
+     */
+    public float[] predict(CharSequence text, boolean complete) {
+        return predict(featurizer.featurize(text, complete));
     }
 
     /** Calibrated class probabilities for a feature vector. */

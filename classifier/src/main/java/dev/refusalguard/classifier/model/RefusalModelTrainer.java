@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Trains the refusal model from the repository data: featurises train rows (whole opening plus 32/64/128/256-char
- * prefixes at half weight, so streaming prefixes are in-distribution), fits the softmax regression, calibrates the
+ * Trains the refusal model from the repository data: featurises train rows (each as a complete answer, plus its
+ * 32/64/128/256-char prefixes as unfinished ones at half weight, so streaming prefixes are in-distribution), fits the softmax regression, calibrates the
  * temperature on validation, tunes the streaming thresholds on validation, and writes the ONNX model, its JSON
  * sidecar and the training report (test split evaluated beside the phrase-list baseline).
  */
@@ -89,20 +89,44 @@ public final class RefusalModelTrainer {
         return train(train, validation, test, command);
     }
 
+    /** A model fitted on train and calibrated and tuned on validation, before any test-split evaluation. */
+    public record Fitted(LinearModel model, ClassifierConfig config, PrefixThresholdTuner.Choice choice, float temperature,
+                         byte[] onnx) {
+    }
+
     public Trained train(List<LabeledText> train, List<LabeledText> validation, List<LabeledText> test, String command) {
+        Fitted fitted = fit(train, validation);
+        String report;
+        try (OnnxRefusalClassifier classifier = new OnnxRefusalClassifier(OnnxTextModel.load(fitted.onnx(), 1), fitted.config())) {
+            Evaluation testEval = new Evaluation(test, classifier, new PhraseListBaseline(), fitted.config().actOn());
+            Evaluation valEval = new Evaluation(validation, classifier, new PhraseListBaseline(), fitted.config().actOn());
+            report = report(train, validation, test, fitted.temperature(), fitted.config(), fitted.choice(), command, testEval, valEval);
+        }
+        return new Trained(fitted.model(), fitted.config(), fitted.onnx(), metadataJson(fitted.config(), fitted.temperature(), train.size()), report);
+    }
+
+    /**
+     * Fits the model on {@code train} (each row as a complete text, plus its 32/64/128/256-char prefixes as unfinished
+     * ones), calibrates the temperature and tunes the streaming thresholds on {@code validation}. Reads no test data.
+     */
+    public Fitted fit(List<LabeledText> train, List<LabeledText> validation) {
         HashedNgramFeaturizer featurizer = new HashedNgramFeaturizer(spec);
         List<String> texts = new ArrayList<>();
+        List<Boolean> complete = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
         List<Float> ws = new ArrayList<>();
         for (LabeledText row : train) {
-            String t = window(row.text());
+            String t = row.text();
             float sw = options.sourceWeights().getOrDefault(row.source(), 1f);
-            texts.add(t);
+            texts.add(complete(t));
+            complete.add(true);
             ys.add(row.label().ordinal());
             ws.add(sw);
+            String opening = window(t);
             for (int p : AUGMENT_PREFIXES) {
-                if (t.length() > p + 8 && options.prefixWeight() > 0) {
-                    texts.add(t.substring(0, p));
+                if (opening.length() > p + 8 && options.prefixWeight() > 0) {
+                    texts.add(opening.substring(0, p));
+                    complete.add(false);
                     ys.add(row.label().ordinal());
                     ws.add(sw * options.prefixWeight());
                 }
@@ -117,7 +141,7 @@ public final class RefusalModelTrainer {
         List<SparseVector> x = new AbstractList<>() {
             @Override
             public SparseVector get(int index) {
-                return featurizer.featurize(texts.get(index));
+                return featurizer.featurize(texts.get(index), complete.get(index));
             }
 
             @Override
@@ -133,7 +157,7 @@ public final class RefusalModelTrainer {
         List<SparseVector> vx = new ArrayList<>();
         int[] vy = new int[validation.size()];
         for (int i = 0; i < validation.size(); i++) {
-            vx.add(featurizer.featurize(window(validation.get(i).text())));
+            vx.add(featurizer.featurize(complete(validation.get(i).text()), true));
             vy[i] = validation.get(i).label().ordinal();
         }
         float temperature = TemperatureCalibrator.fit(raw, vx, vy);
@@ -152,14 +176,12 @@ public final class RefusalModelTrainer {
         meta.put("model", "refusal");
         meta.put("train.seed", Long.toString(trainerConfig.seed()));
         byte[] onnx = OnnxLinearModelWriter.toBytes(model, meta);
+        return new Fitted(model, tuned, choice, temperature, onnx);
+    }
 
-        String report;
-        try (OnnxRefusalClassifier classifier = new OnnxRefusalClassifier(OnnxTextModel.load(onnx, 1), tuned)) {
-            Evaluation testEval = new Evaluation(test, classifier, new PhraseListBaseline(), tuned.actOn());
-            Evaluation valEval = new Evaluation(validation, classifier, new PhraseListBaseline(), tuned.actOn());
-            report = report(train, validation, test, temperature, tuned, choice, command, testEval, valEval);
-        }
-        return new Trained(model, tuned, onnx, metadataJson(tuned, temperature, train.size()), report);
+    /** What the model reads of a complete text: the opening window, or all of it with whole-answer features. */
+    private String complete(String text) {
+        return spec.wholeAnswer() ? text : window(text);
     }
 
     private String window(String text) {
@@ -192,7 +214,7 @@ public final class RefusalModelTrainer {
                     scores[i] = Double.NaN;
                     continue;
                 }
-                float[] p = model.probabilities(f.featurize(window(prefix)));
+                float[] p = model.probabilities(f.featurize(complete[i] ? complete(prefix) : window(prefix), complete[i]));
                 double s = 0;
                 for (RefusalClass k : cfg.actOn()) {
                     s += p[k.ordinal()];
@@ -239,6 +261,10 @@ public final class RefusalModelTrainer {
         sb.append("- Model: multinomial logistic regression over hashed n-grams, ONNX (sparse Gather -> Mul -> ReduceSum -> Add -> Softmax), run with ONNX Runtime.\n");
         sb.append(String.format(Locale.ROOT, "- Featurizer: %d buckets, first %d chars; word uni/bi-grams, first %d words position-tagged, char %d-%d-grams of the first %d chars; MurmurHash3 seed %d.%n",
                 spec.dims(), spec.maxChars(), spec.openingWords(), spec.charMinN(), spec.charMaxN(), spec.charMaxChars(), spec.seed()));
+        if (spec.wholeAnswer()) {
+            sb.append(String.format(Locale.ROOT, "- Whole-answer block (complete answers only; stream prefixes get the opening block alone): word uni/bi-grams of the last %d chars and answer shape (length, lines, list items, code fence), L2 norm %.2f beside the opening's 1.%n",
+                    spec.tailChars(), spec.tailWeight()));
+        }
         sb.append(String.format(Locale.ROOT, "- Trainer: AdaGrad, %d epochs, learning rate %.3f, L2 %.1e, balanced classes, seed %d; each train row also as 32/64/128/256-char prefixes at weight %.2f.%n",
                 trainerConfig.epochs(), trainerConfig.learningRate(), trainerConfig.l2(), trainerConfig.seed(), options.prefixWeight()));
         if (!options.sourceWeights().isEmpty()) {

@@ -21,6 +21,13 @@ import java.util.Arrays;
  * </ul>
  * Values: {@code 1 + ln(count)} per bucket, then the vector is scaled to unit L2 norm.
  *
+ * <p>Whole-answer block ({@code tailChars > 0}, complete texts only, {@link #featurize(CharSequence, boolean)}): word
+ * unigrams and bigrams of the text's last {@code tailChars} characters (its closing; a word cut by the start of that
+ * range is skipped; a start marker and an end marker take part in the first and last bigram) and shape features (length,
+ * lines, list items and code-fence buckets), each in namespaces of their own, counted like the opening and scaled to an
+ * L2 norm of {@code tailWeight}. It is added to the opening block, which is unchanged, so the opening part of a complete
+ * text's vector is exactly the vector of that text read as an unfinished prefix.
+ *
  * <p>Cost: the per-thread counting table is sized for the longest text, but each call only uses a power-of-two
  * prefix of it sized for that text (short texts stay in a few cache lines). The last {@link String} featurised on a
  * thread is remembered by identity, so models sharing a featurizer ({@link #shared}) and reading the same text one
@@ -34,6 +41,11 @@ public final class HashedNgramFeaturizer {
     private static final int OPENING_SEED = 0x3003;
     private static final int CHAR_SEED = 0x4004;
     private static final int BOS = 0x7fb5d329;
+    private static final int TAIL_WORD_SEED = 0x5005;
+    private static final int TAIL_BIGRAM_SEED = 0x6006;
+    private static final int SHAPE_SEED = 0x7007;
+    private static final int TAIL_BOS = 0x1b873593;
+    private static final int TAIL_EOS = 0x38b34ae5;
 
     private static final java.util.concurrent.ConcurrentHashMap<FeaturizerSpec, HashedNgramFeaturizer> SHARED =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,7 +60,9 @@ public final class HashedNgramFeaturizer {
         // at most 1.5 word features per char, one per n-gram size per char, plus opening words: keep the table <= half full
         int maxFeatures = spec.maxChars() * (spec.charMaxN() - spec.charMinN() + 3) + spec.openingWords() + 8;
         int cap = Integer.highestOneBit(maxFeatures * 2) * 2;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(cap, spec.maxChars() + 2));
+        int tailCap = spec.wholeAnswer() ? Integer.highestOneBit((spec.tailChars() * 2 + 16) * 2) * 2 : 0;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(cap, spec.maxChars() + 2,
+                spec.wholeAnswer() ? new Scratch(tailCap, spec.tailChars() + 2, null) : null));
     }
 
     /** One featurizer per spec for the whole process (so models with the same spec share the last-text memo). */
@@ -60,9 +74,19 @@ public final class HashedNgramFeaturizer {
         return spec;
     }
 
+    /** Features of a complete text (with the whole-answer block when the spec has one). */
     public SparseVector featurize(CharSequence text) {
+        return featurize(text, true);
+    }
+
+    /**
+     * Features of a text; {@code complete} false means the text is the unfinished opening of a longer one (a stream
+     * prefix), which gets the opening block only.
+     */
+    public SparseVector featurize(CharSequence text, boolean complete) {
+        boolean whole = complete && spec.wholeAnswer();
         Scratch s = scratch.get();
-        if (text instanceof String && text == s.lastText) {
+        if (text instanceof String && text == s.lastText && whole == s.lastWhole) {
             return s.lastVector;
         }
         int len = normalize(text, s.norm);
@@ -116,12 +140,62 @@ public final class HashedNgramFeaturizer {
                 }
             }
         }
-        SparseVector v = s.toVector();
+        SparseVector v;
+        if (whole) {
+            countWholeAnswerBlock(text, s.tail);
+            v = s.toVectorWith(s.tail, spec.tailWeight());
+        } else {
+            v = s.toVector(1f);
+        }
         if (text instanceof String) {
             s.lastText = text;
+            s.lastWhole = whole;
             s.lastVector = v;
         }
         return v;
+    }
+
+    /** Counts the closing words and shape of a complete text into {@code t}. */
+    private void countWholeAnswerBlock(CharSequence text, Scratch t) {
+        int from = Math.max(0, text.length() - spec.tailChars());
+        if (from > 0 && isWordChar(text.charAt(from - 1))) {
+            while (from < text.length() && isWordChar(text.charAt(from))) {
+                from++; // a word cut by the start of the range is not a word of the text
+            }
+        }
+        int len = normalize(text, from, text.length(), spec.tailChars(), t.norm);
+        t.reset(len * 2 + 16);
+        char[] buf = t.norm;
+        int wordSeed = spec.seed() ^ TAIL_WORD_SEED;
+        int bigramSeed = spec.seed() ^ TAIL_BIGRAM_SEED;
+        int prev = TAIL_BOS;
+        int i = 0;
+        while (i < len) {
+            if (!isWordChar(buf[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int h = wordSeed;
+            if (isCjk(buf[i])) {
+                h = Murmur3.step(h, buf[i]);
+                i++;
+            } else {
+                while (i < len && !isCjk(buf[i])
+                        && (isWordChar(buf[i]) || (buf[i] == '\'' && i + 1 < len && isWordChar(buf[i + 1])))) {
+                    h = Murmur3.step(h, buf[i]);
+                    i++;
+                }
+            }
+            h = Murmur3.finish(h, i - start);
+            t.add(h & mask);
+            t.add(Murmur3.hashInts(prev, h, bigramSeed) & mask);
+            prev = h;
+        }
+        if (prev != TAIL_BOS) {
+            t.add(Murmur3.hashInts(prev, TAIL_EOS, bigramSeed) & mask);
+        }
+        AnswerShape.of(text).forEachFeature(f -> t.add(Murmur3.hashInts(f, 0, spec.seed() ^ SHAPE_SEED) & mask));
     }
 
     /** Upper bound on the features of a normalised text of {@code len} chars (see the constructor's sizing). */
@@ -140,11 +214,16 @@ public final class HashedNgramFeaturizer {
 
     /** Normalises into {@code out} (capacity maxChars + 2) and returns the length, including the padding spaces. */
     private int normalize(CharSequence text, char[] out) {
-        int n = Math.min(text.length(), spec.maxChars());
+        return normalize(text, 0, text.length(), spec.maxChars(), out);
+    }
+
+    /** Normalises at most {@code max} chars of text[from, to) into {@code out} (capacity max + 2). */
+    private static int normalize(CharSequence text, int from, int to, int max, char[] out) {
+        int n = Math.min(to, from + max);
         int o = 0;
         out[o++] = ' ';
         boolean space = true;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || c == '\u00a0') {
                 if (!space) {
@@ -173,18 +252,41 @@ public final class HashedNgramFeaturizer {
         final int[] keys;
         final int[] counts;
         final int[] used;
+        /** Position in the result of the feature in each slot (valid for the slots in {@code used}). */
+        final int[] position;
+        /** Scratch of the whole-answer block (null when the spec has none). */
+        final Scratch tail;
         int size;
         /** Mask of the table prefix in use for the current text: a power of two minus one. */
         int mask;
         CharSequence lastText;
+        boolean lastWhole;
         SparseVector lastVector;
 
-        Scratch(int capacity, int normCapacity) {
+        Scratch(int capacity, int normCapacity, Scratch tail) {
             norm = new char[normCapacity];
             keys = new int[capacity];
             counts = new int[capacity];
             used = new int[capacity];
+            position = new int[capacity];
+            this.tail = tail;
             Arrays.fill(keys, -1);
+        }
+
+        /** Position of {@code bucket} in the vector last built from this table, or -1. */
+        int positionOf(int bucket) {
+            int m = mask;
+            int slot = (bucket * 0x9E3779B1) >>> 7 & m;
+            while (true) {
+                int k = keys[slot];
+                if (k == bucket) {
+                    return position[slot];
+                }
+                if (k == -1) {
+                    return -1;
+                }
+                slot = (slot + 1) & m;
+            }
         }
 
         /** Clears the previous text's slots and sizes the table prefix for at most {@code maxFeatures} features. */
@@ -214,6 +316,7 @@ public final class HashedNgramFeaturizer {
                     }
                     keys[slot] = bucket;
                     counts[slot] = 1;
+                    position[slot] = size;
                     used[size++] = slot;
                     return;
                 }
@@ -221,25 +324,62 @@ public final class HashedNgramFeaturizer {
             }
         }
 
-        SparseVector toVector() {
+        /**
+         * This table's features at unit L2 norm plus {@code other}'s at an L2 norm of {@code scale} (summed where a
+         * bucket is in both), in one allocation.
+         */
+        SparseVector toVectorWith(Scratch other, float scale) {
+            int[] idx = new int[size + other.size];
+            float[] val = new float[size + other.size];
+            fill(idx, val, 1f);
+            int n = size;
+            float[] ov = new float[other.size];
+            other.values(ov, scale);
+            for (int i = 0; i < other.size; i++) {
+                int bucket = other.keys[other.used[i]];
+                int at = positionOf(bucket);
+                if (at >= 0) {
+                    val[at] += ov[i];
+                } else {
+                    idx[n] = bucket;
+                    val[n++] = ov[i];
+                }
+            }
+            return n == idx.length ? new SparseVector(idx, val)
+                    : new SparseVector(Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+        }
+
+        /** The counted features, scaled to an L2 norm of {@code scale}. */
+        SparseVector toVector(float scale) {
             int[] idx = new int[size];
             float[] val = new float[size];
+            fill(idx, val, scale);
+            return new SparseVector(idx, val);
+        }
+
+        /** Writes the buckets and scaled values, in first-seen order, into the first {@code size} entries. */
+        private void fill(int[] idx, float[] val, float scale) {
+            for (int i = 0; i < size; i++) {
+                idx[i] = keys[used[i]];
+            }
+            values(val, scale);
+        }
+
+        /** {@code 1 + ln(count)} per feature in first-seen order, scaled to an L2 norm of {@code scale}. */
+        private void values(float[] val, float scale) {
             double norm = 0;
             for (int i = 0; i < size; i++) {
-                int slot = used[i];
-                idx[i] = keys[slot];
-                int c = counts[slot];
+                int c = counts[used[i]];
                 float v = c == 1 ? 1f : (float) (1.0 + StrictMath.log(c));
                 val[i] = v;
                 norm += (double) v * v;
             }
             if (norm > 0) {
-                float inv = (float) (1.0 / Math.sqrt(norm));
+                float inv = (float) (scale / Math.sqrt(norm));
                 for (int i = 0; i < size; i++) {
                     val[i] *= inv;
                 }
             }
-            return new SparseVector(idx, val);
         }
     }
 }

@@ -49,6 +49,19 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void emptyAnswerIsAHardRefusalAndLabelAlwaysAgreesWithRefusal() throws Exception {
+        Run r = run("{\"id\": 1, \"text\": \"\"}\n{\"id\": 2, \"text\": \"  \\n \"}\n{\"id\": 3, \"text\": \"ok\"}\n");
+        assertThat(r.code()).isZero();
+        for (int i = 0; i < 2; i++) {
+            assertThat(r.lines().get(i).get("label").asText()).isEqualTo("hard_refusal");
+            assertThat(r.lines().get(i).get("refusal").asBoolean()).isTrue();
+            assertThat(r.lines().get(i).get("score").asDouble()).isEqualTo(1.0);
+        }
+        JsonNode ok = r.lines().get(2);
+        assertThat(ok.get("refusal").asBoolean()).isEqualTo(ok.get("label").asText().matches("hard_refusal|soft_refusal"));
+    }
+
+    @Test
     void malformedLinesAreAnsweredInPlaceAndProcessingContinues() throws Exception {
         Run r = run("{\"id\": 1, \"text\": \"Sure, here it is.\"}\n"
                 + "not json\n"

@@ -46,4 +46,61 @@ class HashedNgramFeaturizerTest {
         assertThat(f.featurize("").size()).isZero();
         assertThat(f.featurize("   ").size()).isZero();
     }
+
+    private static final FeaturizerSpec OPENING = new FeaturizerSpec(1 << 16, 64, 3, 5, 48, 4, 7);
+    private static final FeaturizerSpec WHOLE = new FeaturizerSpec(1 << 16, 64, 3, 5, 48, 4, 7, 128, 0.5f);
+
+    @Test
+    void unfinishedPrefixGetsTheOpeningBlockOnly() {
+        String text = "I can't see your SIEM, but here is the query to run.\n\n1. Open the console\n2. Paste this";
+        SparseVector opening = new HashedNgramFeaturizer(OPENING).featurize(text);
+        SparseVector prefix = new HashedNgramFeaturizer(WHOLE).featurize(text, false);
+        assertThat(prefix.indices()).isEqualTo(opening.indices());
+        assertThat(prefix.values()).isEqualTo(opening.values());
+    }
+
+    @Test
+    void completeTextAddsAClosingBlockOfTheConfiguredNorm() {
+        String text = "Sorry for the delay. " + "The beacon interval is sixty seconds with jitter. ".repeat(6)
+                + "Block the domain at the proxy and reimage the host.";
+        HashedNgramFeaturizer whole = new HashedNgramFeaturizer(WHOLE);
+        SparseVector prefix = whole.featurize(text, false);
+        SparseVector complete = whole.featurize(text, true);
+        assertThat(complete.size()).isGreaterThan(prefix.size());
+        java.util.Map<Integer, Float> byIndex = new java.util.HashMap<>();
+        for (int i = 0; i < complete.size(); i++) {
+            byIndex.put(complete.indices()[i], complete.values()[i]);
+        }
+        int same = 0;
+        for (int i = 0; i < prefix.size(); i++) {
+            if (byIndex.get(prefix.indices()[i]) == prefix.values()[i]) {
+                same++;
+            }
+        }
+        assertThat(same).isGreaterThanOrEqualTo(prefix.size() - 2); // the opening block is unchanged (bar a bucket collision)
+        double norm = 0;
+        for (float v : complete.values()) {
+            norm += v * v;
+        }
+        assertThat(norm).isCloseTo(1.0 + 0.25, org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    @Test
+    void closingBlockReadsTheEndOfTheTextBeyondTheOpeningWindow() {
+        String head = "Here is the hardening checklist you asked for, step by step, in order of priority. ";
+        HashedNgramFeaturizer whole = new HashedNgramFeaturizer(WHOLE);
+        SparseVector a = whole.featurize(head + "Then enable MFA for every admin.");
+        SparseVector b = whole.featurize(head + "I can't help with the rest of it.");
+        assertThat(a.indices()).isNotEqualTo(b.indices());
+        assertThat(whole.featurize(head + "Then enable MFA for every admin.", false).indices())
+                .isEqualTo(whole.featurize(head + "I can't help with the rest of it.", false).indices());
+    }
+
+    @Test
+    void wholeAnswerSpecRoundTripsThroughMetadataAndOpeningSpecStaysV1() {
+        assertThat(FeaturizerSpec.fromMetadata(WHOLE.toMetadata())).isEqualTo(WHOLE);
+        assertThat(WHOLE.toMetadata()).containsEntry("featurizer", "hashed-ngram-v2");
+        assertThat(OPENING.toMetadata()).containsEntry("featurizer", "hashed-ngram-v1").doesNotContainKey("featurizer.tailChars");
+        assertThat(FeaturizerSpec.fromMetadata(OPENING.toMetadata())).isEqualTo(OPENING);
+    }
 }
