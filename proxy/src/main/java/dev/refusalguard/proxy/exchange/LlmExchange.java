@@ -114,7 +114,7 @@ public final class LlmExchange implements AgentExchange {
         // A repeated request text (an agent's tool loop) is known at once; anything else is analysed off the loop.
         RequestAnalysis known = services.analysisCache().peek(policy, request.systemText(), request.lastUserText());
         this.analysis = known;
-        this.analysisFuture = known != null ? CompletableFuture.completedFuture(known) : services.inference().submitAnalysis(
+        this.analysisFuture = known != null ? CompletableFuture.completedFuture(known) : services.inference().submit(
                 () -> services.analysisCache().analyze(policy, request.systemText(), request.lastUserText()));
     }
 

@@ -75,7 +75,7 @@ public enum MeterCatalogue {
             List.of("result")),
 
     INFERENCE_QUEUE("refusalguard_inference_queue", Type.GAUGE, "",
-            "Inference tasks waiting for the inference executor (answer verdicts and request analyses).",
+            "Inference tasks waiting for the classifier executor.",
             List.of()),
 
     ACTIVE_EXCHANGES("refusalguard_active_exchanges", Type.GAUGE, "",
