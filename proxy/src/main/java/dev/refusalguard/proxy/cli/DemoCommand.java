@@ -81,14 +81,13 @@ public final class DemoCommand {
             DemoSummary summary = DemoAgent.run(URI.create(proxy.baseUrl()), upstream.baseUri(), requests,
                     concurrency, seed);
             out.println();
-            DemoReportPrinter.print(summary, URI.create(proxy.adminUrl() + "/metrics"), out);
             if (a.has("--exit")) {
-                out.println("--exit: the proxy stops now, so its /metrics and /bias pages go with it"
-                        + " (run without --exit to keep them up)");
+                DemoReportPrinter.printBeforeExit(summary, URI.create(proxy.adminUrl() + "/metrics"), out);
                 out.flush();
                 proxy.close();
                 return 0;
             }
+            DemoReportPrinter.print(summary, URI.create(proxy.adminUrl() + "/metrics"), out);
             out.println("bias report: " + proxy.adminUrl() + "/bias (JSON; HTML with Accept: text/html)");
             out.flush();
             out.println("serving until Ctrl-C (agents may use " + proxy.baseUrl() + "/v1 as their base URL)");

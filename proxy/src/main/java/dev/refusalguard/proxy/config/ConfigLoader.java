@@ -45,6 +45,8 @@ public final class ConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // 1.5 for an integer key is a mistake to report, not a value to truncate
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .registerModule(new SimpleModule("refusalguard-config")
                     .addDeserializer(Duration.class, new DurationDeserializer())
                     .addDeserializer(ApiFormat.class, new WireEnumDeserializer<>(ApiFormat::fromWireName,
@@ -214,6 +216,13 @@ public final class ConfigLoader {
         if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
             return e.getCause().getMessage().lines().findFirst().orElse("");
         }
+        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException c
+                && c.getTargetType() != null) {
+            Class<?> t = c.getTargetType();
+            String max = t == Integer.class || t == int.class ? " (at most " + Integer.MAX_VALUE + ")"
+                    : t == Long.class || t == long.class ? " (at most " + Long.MAX_VALUE + ")" : "";
+            return "must be " + expected(t) + max + ", got " + numberText(c);
+        }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             String expected = expected(m.getTargetType());
             if (e instanceof InvalidFormatException f && f.getValue() != null) {
@@ -223,6 +232,14 @@ public final class ConfigLoader {
         }
         String msg = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
         return msg.lines().findFirst().orElse(msg);
+    }
+
+    private static String numberText(com.fasterxml.jackson.core.exc.InputCoercionException c) {
+        try {
+            return "'" + c.getProcessor().getText() + "'";
+        } catch (IOException | RuntimeException e) {
+            return "a number out of range";
+        }
     }
 
     private static String expected(Class<?> type) {

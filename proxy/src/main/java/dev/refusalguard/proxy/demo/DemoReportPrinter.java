@@ -40,6 +40,14 @@ public final class DemoReportPrinter {
         print(summary, metrics, metricsUrl, out);
     }
 
+    /**
+     * As {@link #print(DemoSummary, URI, PrintStream)}, for a proxy about to stop: the figures come from its metrics
+     * page, and the last row says the page goes with the proxy instead of printing its address.
+     */
+    public static void printBeforeExit(DemoSummary summary, URI metricsUrl, PrintStream out) {
+        print(summary, fetch(metricsUrl), null, out);
+    }
+
     /** Prints the table from a summary and an already fetched metrics page (null when unavailable). */
     public static void print(DemoSummary summary, String metricsText, URI metricsUrl, PrintStream out) {
         PrometheusText metrics = metricsText == null ? null : PrometheusText.parse(metricsText);
@@ -86,7 +94,8 @@ public final class DemoReportPrinter {
         row(out, "defensive only, without -> with", pct(summary.defensiveRefusalRateWithoutProxy()) + " -> "
                 + pct(summary.defensiveRefusalRateWithProxy()));
         row(out, "errors", Integer.toString(summary.errors()));
-        row(out, "metrics", metricsUrl == null ? "n/a" : metricsUrl.toString());
+        row(out, "metrics", metricsUrl == null ? "(the proxy stops with --exit; run without it to keep /metrics and /bias)"
+                : metricsUrl.toString());
     }
 
     private static void row(PrintStream out, String label, String value) {

@@ -302,10 +302,24 @@ public final class LlmExchange implements AgentExchange {
             }));
             return;
         }
-        if (analysis == null && !analysisFuture.isCompletedExceptionally()) {
-            analysis = analysisFuture.getNow(null);
+        if (analysis == null) {
+            analysis = analysisOrNull();
         }
         then.run();
+    }
+
+    /**
+     * The analysis if it is in, else null: also null when it failed (the inference queue was full, or the analyzer
+     * threw), so the exchange goes on without it (a refusal then stands) instead of throwing on the event loop.
+     */
+    private RequestAnalysis analysisOrNull() {
+        if (analysis != null) {
+            return analysis;
+        }
+        if (!analysisFuture.isDone() || analysisFuture.isCompletedExceptionally()) {
+            return null;
+        }
+        return analysisFuture.join();
     }
 
     private void noteJudged(Detection detection) {
@@ -328,7 +342,7 @@ public final class LlmExchange implements AgentExchange {
             return;
         }
         if (analysis == null) {
-            analysis = analysisFuture.getNow(null);
+            analysis = analysisOrNull();
         }
         if (plan.lastStrategy() != null) {
             services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(),
@@ -423,6 +437,16 @@ public final class LlmExchange implements AgentExchange {
 
 
     private void deliverBuffered(UpstreamAttempt attempt, Outcome outcome) {
+        if (analysis == null && !analysisFuture.isDone()) {
+            // The answer's headers name the request's intent and category: wait for the analysis (begun when the
+            // request arrived, so usually long done; under load it may still be queued).
+            whenAnalysed(() -> {
+                if (attempt == current) {
+                    deliverBuffered(attempt, outcome);
+                }
+            });
+            return;
+        }
         dropStanding();
         recordAddedTime();
         attempt.deliverBufferedTo(responder, proxyHeaders(outcome == Outcome.REFUSED
@@ -431,6 +455,15 @@ public final class LlmExchange implements AgentExchange {
     }
 
     private void releaseStream(UpstreamAttempt attempt, Outcome outcome) {
+        if (analysis == null && !analysisFuture.isDone()) {
+            // As for a full answer: the stream's head carries the intent and category headers.
+            whenAnalysed(() -> {
+                if (attempt == current) {
+                    releaseStream(attempt, outcome);
+                }
+            });
+            return;
+        }
         // Another answer goes out: the kept refusal's upstream connection is closed now, not at the stream's end.
         dropStanding();
         recordAddedTime();
@@ -526,7 +559,7 @@ public final class LlmExchange implements AgentExchange {
         if (current != null) {
             services.metrics().upstreamTime(current.upstream().name(), current.status(), current.upstreamNanos());
         }
-        RequestAnalysis known = analysis != null ? analysis : analysisFuture.getNow(null);
+        RequestAnalysis known = analysis != null ? analysis : analysisOrNull();
         if (known == null && !analysisFuture.isDone()) {
             // An upstream faster than the request analysis (or a busy inference pool): the agent already has its
             // answer; count the exchange once the analysis is in, so its category and sensitive tags are right.

@@ -10,10 +10,12 @@ import dev.refusalguard.policies.RequestAnalysis;
  * would otherwise pay the whole analysis again (tens of microseconds of CPU, more for long pasted logs).
  *
  * <p>Keys hold the texts themselves, never a hash, so a lookup can only return the analysis of an identical text
- * (a hash collision could hand an offensive request a defensive verdict). The policy snapshot is part of the key
- * by identity: after a policy reload, requests analyse afresh and the old entries age out. Bounded by the total
- * characters of the cached texts (Caffeine's size-based eviction, {@code server.analysisCacheChars}); a text longer
- * than a sixteenth of the bound is analysed without being cached. Thread-safe.
+ * (a hash collision could hand an offensive request a defensive verdict): the last user message, and the system
+ * prompt only when the policy's analysis reads it. The policy snapshot's {@link RequestPolicy#generation()} is part
+ * of the key (not the snapshot itself, which could then never be collected): after a policy reload, requests
+ * analyse afresh and the old entries age out. Bounded by the total characters of the cached texts (Caffeine's
+ * size-based eviction, {@code server.analysisCacheChars}); a text longer than a sixteenth of the bound is analysed
+ * without being cached. Thread-safe.
  */
 public final class AnalysisCache {
 
@@ -46,10 +48,11 @@ public final class AnalysisCache {
 
     /** The analysis of {@code lastUserText} (with {@code systemText}) under {@code policy}, from the cache if known. */
     public RequestAnalysis analyze(RequestPolicy policy, String systemText, String lastUserText) {
-        if (cache == null || chars(systemText) + chars(lastUserText) > maxTextChars) {
+        String system = policy.analysisReadsSystemText() ? systemText : null;
+        if (cache == null || chars(system) + chars(lastUserText) > maxTextChars) {
             return policy.analyze(systemText, lastUserText);
         }
-        Key key = new Key(policy, systemText, lastUserText);
+        Key key = new Key(policy.generation(), system, lastUserText);
         RequestAnalysis known = cache.getIfPresent(key);
         lookups.lookup(known != null);
         if (known != null) {
@@ -68,10 +71,11 @@ public final class AnalysisCache {
      * analysis to the inference executor. Counts only hits; a miss is counted by the {@link #analyze} that follows.
      */
     public RequestAnalysis peek(RequestPolicy policy, String systemText, String lastUserText) {
-        if (cache == null || chars(systemText) + chars(lastUserText) > Math.min(PEEK_MAX_CHARS, maxTextChars)) {
+        String system = policy.analysisReadsSystemText() ? systemText : null;
+        if (cache == null || chars(system) + chars(lastUserText) > Math.min(PEEK_MAX_CHARS, maxTextChars)) {
             return null;
         }
-        RequestAnalysis known = cache.getIfPresent(new Key(policy, systemText, lastUserText));
+        RequestAnalysis known = cache.getIfPresent(new Key(policy.generation(), system, lastUserText));
         if (known != null) {
             lookups.lookup(true);
         }
@@ -96,7 +100,7 @@ public final class AnalysisCache {
         return s == null ? 0 : s.length();
     }
 
-    /** The policy compares by identity (records use {@link Object#equals}, which RequestPolicy does not override). */
-    private record Key(RequestPolicy policy, String systemText, String lastUserText) {
+    /** {@code systemText} is null when the policy's analysis does not read it. */
+    private record Key(long generation, String systemText, String lastUserText) {
     }
 }

@@ -24,6 +24,9 @@ final class PolicyState implements RequestPolicy {
     private final StrategySelector selector;
     private final RecoveryMemory memory;
     private final int maxAttempts;
+    private final long generation = GENERATIONS.incrementAndGet();
+
+    private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
 
     PolicyState(PolicyConfig config, StrategySelector selector, RecoveryMemory memory, int maxAttempts) {
         this.maxAttempts = maxAttempts;
@@ -42,6 +45,16 @@ final class PolicyState implements RequestPolicy {
     @Override
     public RequestAnalysis analyze(String systemText, String lastUserText) {
         return analyzer.analyze(lastUserText);
+    }
+
+    @Override
+    public boolean analysisReadsSystemText() {
+        return false;
+    }
+
+    @Override
+    public long generation() {
+        return generation;
     }
 
     @Override

@@ -20,6 +20,18 @@ public interface RequestPolicy {
     /** Category, sensitive terms, authorization claim and intent of a request. */
     RequestAnalysis analyze(String systemText, String lastUserText);
 
+    /**
+     * Whether {@link #analyze} reads {@code systemText} (the shipped analysis reads the last user message only).
+     * Caches of analyses key on the system text only when it does.
+     */
+    boolean analysisReadsSystemText();
+
+    /**
+     * This snapshot's number, unique in the process: caches of analyses key on it instead of holding the snapshot,
+     * so a replaced policy can be collected while its cached analyses age out.
+     */
+    long generation();
+
     /** The request text with sensitive wording rephrased, evidence untouched; the same text when nothing changes. */
     String rephrase(String text, TaskCategory category);
 

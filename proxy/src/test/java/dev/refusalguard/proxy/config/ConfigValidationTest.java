@@ -114,4 +114,24 @@ class ConfigValidationTest {
         assertThat(config.recovery().maxAttempts()).isEqualTo(2);
         assertThat(config.streamWindow().maxChars()).isEqualTo(256);
     }
+
+    @Test
+    void aFractionOrAnOutOfRangeNumberForAnIntegerKeyIsRejectedNotTruncated() {
+        for (String value : new String[] {"1.5", "-0.5", "1023.9"}) {
+            assertThatThrownBy(() -> load("server:\n  analysisCacheChars: " + value + "\n" + TWO_FORMATS))
+                    .isInstanceOf(InvalidConfigException.class)
+                    .hasMessage("server.analysisCacheChars: must be an integer, got '" + value + "'");
+        }
+        assertThatThrownBy(() -> load("server:\n  maxRequestBytes: 5000000000\n" + TWO_FORMATS))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("server.maxRequestBytes: must be an integer (at most 2147483647), got '5000000000'");
+    }
+
+    @Test
+    void theAnalysisCacheBoundIsValidatedAndZeroTurnsTheCacheOff() throws IOException {
+        assertThatThrownBy(() -> load("server:\n  analysisCacheChars: -1\n" + TWO_FORMATS))
+                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("server.analysisCacheChars:");
+        assertThat(load("server:\n  analysisCacheChars: 0\n" + TWO_FORMATS).server().analysisCacheChars()).isZero();
+        assertThat(load(TWO_FORMATS).server().analysisCacheChars()).isEqualTo(4 * 1024 * 1024);
+    }
 }

@@ -8,14 +8,23 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnalysisCacheTest {
 
+    private static final AtomicLong GENERATIONS = new AtomicLong(1_000_000);
+
     /** A policy whose analyze counts its calls and answers a category that depends on the text. */
     private static RequestPolicy countingPolicy(AtomicInteger calls) {
+        return countingPolicy(calls, true);
+    }
+
+    private static RequestPolicy countingPolicy(AtomicInteger calls, boolean readsSystemText) {
+        long generation = GENERATIONS.incrementAndGet();
         return (RequestPolicy) Proxy.newProxyInstance(RequestPolicy.class.getClassLoader(),
                 new Class<?>[] {RequestPolicy.class}, (self, method, args) -> {
                     if (method.getName().equals("analyze")) {
@@ -23,6 +32,12 @@ class AnalysisCacheTest {
                         String text = (String) args[1];
                         return new RequestAnalysis(text.contains("log") ? TaskCategory.LOG_ANALYSIS
                                 : TaskCategory.OTHER, List.of(), false, Intent.DEFENSIVE, 0.9);
+                    }
+                    if (method.getName().equals("analysisReadsSystemText")) {
+                        return readsSystemText;
+                    }
+                    if (method.getName().equals("generation")) {
+                        return generation;
                     }
                     if (method.getName().equals("equals")) {
                         return self == args[0];
@@ -75,6 +90,34 @@ class AnalysisCacheTest {
         cache.analyze(policy, null, "summarise this log");
         cache.analyze(reloaded, "sys", "summarise this log");
         assertThat(calls).hasValue(5);
+    }
+
+    @Test
+    void theSystemPromptIsPartOfTheKeyOnlyWhenTheAnalysisReadsIt() {
+        AtomicInteger calls = new AtomicInteger();
+        AnalysisCache cache = new AnalysisCache(1 << 20, hit -> { });
+        RequestPolicy policy = countingPolicy(calls, false);
+        cache.analyze(policy, "You are agent A", "summarise this log");
+        cache.analyze(policy, "You are agent B", "summarise this log");
+        assertThat(cache.peek(policy, "x".repeat(AnalysisCache.PEEK_MAX_CHARS * 2), "summarise this log"))
+                .as("an unread long system prompt does not keep a repeat off the fast path").isNotNull();
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void cachedAnalysesDoNotKeepAReplacedPolicyAlive() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        AnalysisCache cache = new AnalysisCache(1 << 20, hit -> { });
+        RequestPolicy policy = countingPolicy(calls);
+        cache.analyze(policy, null, "summarise this log");
+        WeakReference<RequestPolicy> ref = new WeakReference<>(policy);
+        policy = null;
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(ref.get()).as("the old snapshot was collected while its entry is cached").isNull();
+        assertThat(cache.size()).isEqualTo(1);
     }
 
     @Test
