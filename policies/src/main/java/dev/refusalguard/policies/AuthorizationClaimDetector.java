@@ -45,7 +45,7 @@ public final class AuthorizationClaimDetector {
     public boolean claimPresent(String text) {
         // Every match opens with \b and a word: try the expression, anchored, only at word starts where the text
         // continues as a claim can start ("i'm", "we a", "as a", "rule", ...), instead of at every character.
-        return WordStartSearch.find(CLAIM, WeightedPatterns.lower(text));
+        return WordStartSearch.find(CLAIM, FoldedText.of(text).lower());
     }
 
     /** The same judgement by a plain scan of the whole text (for tests). */

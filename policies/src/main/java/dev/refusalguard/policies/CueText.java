@@ -32,6 +32,10 @@ final class CueText {
         int i = 0;
         while (i < len) {
             char c = text.charAt(i);
+            if (c > ' ') { // no separator starts above the space char
+                i++;
+                continue;
+            }
             int end;
             if (isRegexSpace(c) && i > 0 && isSentenceMark(text.charAt(i - 1))) {
                 end = i + 1;
@@ -89,6 +93,73 @@ final class CueText {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether some token of {@code s} (as {@link #tokens} gives them) is one of {@code words}, found without building
+     * the tokens: the same scan, with each token's {@link String#hashCode()} computed in place and looked up among
+     * the words' hashes, then compared char by char.
+     */
+    static boolean anyTokenIn(String s, WordHashes words) {
+        int len = s.length();
+        int i = 0;
+        while (i < len) {
+            char c = s.charAt(i);
+            if (isAlnum(c)) {
+                int lastAlnum = i;
+                int j = i + 1;
+                while (j < len && isInner(s.charAt(j))) {
+                    if (isAlnum(s.charAt(j))) {
+                        lastAlnum = j;
+                    }
+                    j++;
+                }
+                int end = lastAlnum + 1;
+                if (words.containsRegion(s, i, end)) {
+                    return true;
+                }
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    /** A set of words looked up by a region of a text, without building a String for the region. */
+    static final class WordHashes {
+        private final int[] hashes;
+        private final String[] words;
+
+        WordHashes(java.util.Collection<String> set) {
+            String[] sorted = set.stream().sorted(java.util.Comparator.comparingInt(String::hashCode)).toArray(String[]::new);
+            this.words = sorted;
+            this.hashes = new int[sorted.length];
+            for (int k = 0; k < sorted.length; k++) {
+                hashes[k] = sorted[k].hashCode();
+            }
+        }
+
+        boolean containsRegion(String s, int start, int end) {
+            int h = 0;
+            for (int k = start; k < end; k++) {
+                h = 31 * h + s.charAt(k);
+            }
+            int at = java.util.Arrays.binarySearch(hashes, h);
+            if (at < 0) {
+                return false;
+            }
+            while (at > 0 && hashes[at - 1] == h) {
+                at--;
+            }
+            for (; at < hashes.length && hashes[at] == h; at++) {
+                String w = words[at];
+                if (w.length() == end - start && s.regionMatches(start, w, 0, w.length())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static boolean isAlnum(char c) {

@@ -2,7 +2,6 @@ package dev.refusalguard.policies;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -186,7 +185,7 @@ public final class HardOffensiveCues {
         if (text == null || text.isBlank()) {
             return found;
         }
-        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        String lower = FoldedText.of(text).lower().replace('\u2019', '\'').replace('\u2018', '\'');
         for (String sentence : CueText.sentences(lower)) {
             scanSentence(sentence, found);
         }
@@ -203,7 +202,15 @@ public final class HardOffensiveCues {
         return !find(text).isEmpty();
     }
 
+    private static final CueText.WordHashes PRODUCE_WORDS = new CueText.WordHashes(PRODUCE);
+
     private static void scanSentence(String s, Set<Cue> found) {
+        // Every cue needs a production verb token, a stealing verb or an exfiltration verb: most sentences (a log
+        // line) have none and are dismissed without building their tokens.
+        if (!CueText.anyTokenIn(s, PRODUCE_WORDS) && !WordStartSearch.find(STEAL_VERB, s)
+                && !WordStartSearch.find(OWN_EXFIL_VERB, s)) {
+            return;
+        }
         List<CueText.Token> toks = CueText.tokens(s);
         for (int i = 0; i < toks.size(); i++) {
             String w = toks.get(i).word();

@@ -89,12 +89,12 @@ public final class IntentRules implements IntentModel {
 
     /** {@link #offensiveScore} without the hard-cue check (for a caller that has just made it). */
     double weightedScore(String requestText) {
-        String lower = WeightedPatterns.lower(requestText);
-        double off = offensive.score(lower);
-        if (!WordStartSearch.find(PROTECTIVE_ACTION, lower)) {
-            off += techniqueTopics.score(lower);
+        FoldedText folded = FoldedText.of(requestText);
+        double off = offensive.score(folded);
+        if (!WordStartSearch.find(PROTECTIVE_ACTION, folded.lower())) {
+            off += techniqueTopics.score(folded);
         }
-        double def = defensive.score(lower);
+        double def = defensive.score(folded);
         double z = BIAS + off - 0.6 * def;
         return 1.0 / (1.0 + Math.exp(-z));
     }

@@ -52,6 +52,11 @@ final class LiteralPattern {
         return new LiteralPattern(lits.toArray(new String[0]), bb, ab);
     }
 
+    /** The literals, one of which every match contains. */
+    String[] literals() {
+        return literals.clone();
+    }
+
     private static boolean plain(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -39,7 +39,12 @@ class CueTextTest {
         assertSame(GeneratedWords.text(r, 30));
     }
 
+    private static final java.util.Set<String> WORDS = java.util.Set.of("write", "a", "az", "0", "a-z", "it's", "09", "z.a");
+    private static final CueText.WordHashes HASHES = new CueText.WordHashes(WORDS);
+
     private static void assertSame(String t) {
+        assertThat(CueText.anyTokenIn(t, HASHES)).as("a listed token in '%s'", t)
+                .isEqualTo(CueText.tokens(t).stream().anyMatch(k -> WORDS.contains(k.word())));
         assertThat(CueText.sentences(t)).as("sentences of '%s'", t).containsExactlyElementsOf(Arrays.asList(SENTENCE_END.split(t)));
         List<CueText.Token> expected = new ArrayList<>();
         for (Matcher m = TOKEN.matcher(t); m.find(); ) {
