@@ -30,6 +30,8 @@ final class MatchPrefixes {
     static final int MAX_STRINGS = 512;
 
     private final String[][] byFirstAscii = new String[128][];
+    /** Per ASCII first char: the ASCII second chars of its strings as a 128-bit mask, or null to check them all. */
+    private final long[][] secondAscii = new long[128][];
     private final Map<Character, String[]> byFirstOther = new HashMap<>();
     private final Set<String> strings;
 
@@ -43,10 +45,22 @@ final class MatchPrefixes {
             String[] arr = list.toArray(new String[0]);
             if (c < 128) {
                 byFirstAscii[c] = arr;
+                secondAscii[c] = secondCharMask(arr);
             } else {
                 byFirstOther.put(c, arr);
             }
         });
+    }
+
+    private static long[] secondCharMask(String[] strings) {
+        long[] mask = new long[2];
+        for (String s : strings) {
+            if (s.length() < 2 || s.charAt(1) >= 128) {
+                return null;
+            }
+            mask[s.charAt(1) >>> 6] |= 1L << s.charAt(1);
+        }
+        return mask;
     }
 
     /** The prefixes of {@code pattern}'s matches, or null when they cannot be derived (or a match may be empty). */
@@ -73,6 +87,17 @@ final class MatchPrefixes {
         String[] candidates = c < 128 ? byFirstAscii[c] : byFirstOther.get(c);
         if (candidates == null) {
             return false;
+        }
+        long[] second = c < 128 ? secondAscii[c] : null;
+        if (second != null) {
+            // every string has an ASCII second char: one bit test rejects most positions
+            if (at + 1 >= text.length()) {
+                return false;
+            }
+            char c1 = text.charAt(at + 1);
+            if (c1 >= 128 || (second[c1 >>> 6] & (1L << c1)) == 0) {
+                return false;
+            }
         }
         for (String s : candidates) {
             if (startsWith(text, s, at)) {
