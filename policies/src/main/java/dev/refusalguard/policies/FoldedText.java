@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A request text lower-cased once ({@code toLowerCase(Locale.ROOT)}, the folding every rule set matches against)
- * with its {@link CharPairs}, shared by the rule sets that read the same request one after the other (category
+ * with its {@link CharPairs} and {@link WordStartKeys}, shared by the rule sets that read the same request one after the other (category
  * rules, intent rules, claim detector, hard cues). {@link #of} remembers the last text folded on each thread by
  * identity: a String is immutable, so a hit is always the same input and gives the same result as folding it again.
  */
@@ -15,6 +15,7 @@ final class FoldedText {
     private final String source;
     private final String lower;
     private CharPairs pairs;
+    private WordStartKeys wordStarts;
 
     private FoldedText(String source) {
         this.source = source;
@@ -44,6 +45,14 @@ final class FoldedText {
 
     String lower() {
         return lower;
+    }
+
+    /** The word-start keys of {@link #lower()}, built on first use. */
+    WordStartKeys wordStarts() {
+        if (wordStarts == null) {
+            wordStarts = new WordStartKeys(lower);
+        }
+        return wordStarts;
     }
 
     /** The char pairs of {@link #lower()}, built on first use. */

@@ -52,6 +52,16 @@ final class LiteralPattern {
         return new LiteralPattern(lits.toArray(new String[0]), bb, ab);
     }
 
+    /** Whether a {@code \b} precedes every literal. */
+    boolean everyLiteralAfterBoundary() {
+        for (boolean b : boundaryBefore) {
+            if (!b) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The literals, one of which every match contains. */
     String[] literals() {
         return literals.clone();

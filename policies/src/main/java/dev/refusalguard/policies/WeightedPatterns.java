@@ -25,6 +25,8 @@ final class WeightedPatterns {
     private final List<LiteralPattern> literalForms = new ArrayList<>();
     private final List<String[]> prefilters = new ArrayList<>();
     private final List<String[]> pairFilters = new ArrayList<>();
+    /** Whether every literal of the pattern's filter must start at a word start (a {@code \b} precedes it). */
+    private final List<Boolean> atWordStart = new ArrayList<>();
     private final List<Double> weights = new ArrayList<>();
 
     WeightedPatterns add(double weight, String... regexes) {
@@ -35,10 +37,33 @@ final class WeightedPatterns {
             patterns.add(pattern);
             literalForms.add(literal);
             prefilters.add(required);
-            pairFilters.add(pairFilter(pattern, literal, required));
+            String[] filter = pairFilter(pattern, literal, required);
+            pairFilters.add(filter);
+            atWordStart.add(filter != null && (literal != null ? literal.everyLiteralAfterBoundary()
+                    : required != null && everyAlternativeOpensWithBoundary(regex)) && startWithWordChars(filter));
             weights.add(weight);
         }
         return this;
+    }
+
+    /** Whether every top-level alternative of {@code regex} opens with {@code \b}. */
+    static boolean everyAlternativeOpensWithBoundary(String regex) {
+        for (String alt : splitTopLevel(regex)) {
+            if (!alt.startsWith("\\b")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startWithWordChars(String[] literals) {
+        for (String l : literals) {
+            char c = l.charAt(0);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -78,7 +103,8 @@ final class WeightedPatterns {
         double sum = 0;
         for (int i = 0; i < patterns.size(); i++) {
             String[] filter = pairFilters.get(i);
-            if (filter != null && !pairs.mayContainAny(filter)) {
+            if (filter != null && !(atWordStart.get(i) ? anyMayStartAWord(text.wordStarts(), filter)
+                    : pairs.mayContainAny(filter))) {
                 continue;
             }
             LiteralPattern literal = literalForms.get(i);
@@ -96,6 +122,15 @@ final class WeightedPatterns {
             }
         }
         return sum;
+    }
+
+    private static boolean anyMayStartAWord(WordStartKeys keys, String[] literals) {
+        for (String l : literals) {
+            if (keys.mayStartAWord(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -25,11 +25,25 @@ final class GeneratedWords {
     }
 
     static String text(Random r, int maxWords) {
+        return text(r, maxWords, List.of());
+    }
+
+    /** As {@link #text(Random, int)}, with {@code extra} words mixed in as often as the built-in ones. */
+    static String text(Random r, int maxWords, List<String> extra) {
         StringBuilder b = new StringBuilder();
         for (int n = r.nextInt(maxWords + 1); n > 0; n--) {
             int kind = r.nextInt(20);
             if (kind == 0) {
                 b.append(ODD.get(r.nextInt(ODD.size())));
+            } else if (!extra.isEmpty() && r.nextBoolean()) {
+                String w = extra.get(r.nextInt(extra.size()));
+                // sometimes glued to a neighbour, cut short or in upper case
+                switch (r.nextInt(6)) {
+                    case 0 -> b.append('x').append(w);
+                    case 1 -> b.append(w, 0, Math.max(1, w.length() - 1));
+                    case 2 -> b.append(w.toUpperCase(java.util.Locale.ROOT));
+                    default -> b.append(w);
+                }
             } else {
                 b.append(WORDS.get(r.nextInt(WORDS.size())));
             }
