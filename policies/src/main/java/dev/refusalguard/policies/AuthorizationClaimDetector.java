@@ -1,8 +1,6 @@
 package dev.refusalguard.policies;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,52 +39,28 @@ public final class AuthorizationClaimDetector {
             "\\b(?:i|we)\\s+own\\s+(?:the|these|this|all the)\\s+(?:systems?|servers?|network|machines?|hosts?|assets?)")
             .map(AuthorizationClaimDetector::withoutLeadingBoundary).toList();
 
-    private static final Pattern CLAIM = Pattern.compile("\\b(?:" + String.join("|", BRANCHES) + ")");
-
-    /**
-     * The letters the claim expressions' words start with (each branch's first word: i, we, this, it, for, as, rules,
-     * signed, scope, statement, letter). A test derives them from the branches, so a new branch cannot be missed.
-     */
-    static final String FIRST_LETTERS = "iwtfarsl";
+    private static final WordStartPattern CLAIM = WordStartPattern.compile("\\b(?:" + String.join("|", BRANCHES) + ")");
 
     /** True when {@code text} contains a free-text claim of authorization or defender role. */
     public boolean claimPresent(String text) {
-        String lower = WeightedPatterns.lower(text);
-        // Every match opens with \b and one of FIRST_LETTERS: try the expression, anchored, only at such word starts
-        // (transparent bounds keep the \b check honest), instead of at every character of a long log.
-        Matcher m = null;
-        int end = lower.length();
-        for (int at = 0; at < end; at++) {
-            char c = lower.charAt(at);
-            if (FIRST_LETTERS.indexOf(c) < 0 || (at > 0 && isWordChar(lower.charAt(at - 1)))) {
-                continue;
-            }
-            if (m == null) {
-                m = CLAIM.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
-            }
-            if (m.region(at, end).lookingAt()) {
-                return true;
-            }
-        }
-        return false;
+        // Every match opens with \b and a word: try the expression, anchored, only at word starts where the text
+        // continues as a claim can start ("i'm", "we a", "as a", "rule", ...), instead of at every character.
+        return WordStartSearch.find(CLAIM, FoldedText.of(text).lower());
     }
 
     /** The same judgement by a plain scan of the whole text (for tests). */
     static boolean claimPresentByFullScan(String text) {
-        return CLAIM.matcher(WeightedPatterns.lower(text)).find();
+        return CLAIM.pattern().matcher(WeightedPatterns.lower(text)).find();
+    }
+
+    /** The expression (for tests). */
+    static WordStartPattern claimPattern() {
+        return CLAIM;
     }
 
     /** The expression's branches (for tests). */
     static List<String> branches() {
         return BRANCHES;
-    }
-
-    /**
-     * A char that certainly makes the position after it no word boundary (the candidate is a letter); anything else,
-     * such as a non-spacing mark, is left to the expression's own \b.
-     */
-    private static boolean isWordChar(char c) {
-        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     private static String withoutLeadingBoundary(String branch) {

@@ -84,8 +84,8 @@ public final class CategoryRules implements CategoryModel {
     /** The raw rule score of every category for {@code requestText}. */
     public Map<TaskCategory, Double> scores(String requestText) {
         Map<TaskCategory, Double> out = new EnumMap<>(TaskCategory.class);
-        String lower = WeightedPatterns.lower(requestText);
-        rules.forEach((c, p) -> out.put(c, p.score(lower)));
+        FoldedText folded = FoldedText.of(requestText);
+        rules.forEach((c, p) -> out.put(c, p.score(folded)));
         return out;
     }
 
@@ -94,9 +94,9 @@ public final class CategoryRules implements CategoryModel {
         TaskCategory best = TaskCategory.OTHER;
         double bestScore = 0;
         double total = 0;
-        String lower = WeightedPatterns.lower(requestText);
+        FoldedText folded = FoldedText.of(requestText);
         for (Map.Entry<TaskCategory, WeightedPatterns> e : rules.entrySet()) {
-            double score = e.getValue().score(lower);
+            double score = e.getValue().score(folded);
             total += score;
             if (score > bestScore) {
                 bestScore = score;

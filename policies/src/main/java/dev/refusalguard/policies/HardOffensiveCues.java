@@ -1,12 +1,8 @@
 package dev.refusalguard.policies;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * "Hard offensive" cues: a request that asks for working attack capability is offensive whatever purpose it states
@@ -143,7 +139,7 @@ public final class HardOffensiveCues {
             + "|products|controls|monitoring|team|stack)|monitoring|logging|sysmon|endpoint protection|the blue team"
             + "|analysts?|scanners?|ml models?|heuristics)";
 
-    private static final Pattern EVASION = Pattern.compile(
+    private static final WordStartPattern EVASION = WordStartPattern.compile(
             "\\b(?:hides?|hiding|hidden|evades?|evading|bypass(?:es|ing)?|gets? past|getting past|slips? past"
                     + "|sneaks? past|avoids?|avoiding|defeats?|defeating|undetect(?:ed|able)|invisible|unseen"
                     + "|unnoticed|fools?|fooling|circumvents?|circumventing)(?: (?:by|from|to|through|past))?"
@@ -159,10 +155,10 @@ public final class HardOffensiveCues {
                     + "|detecting|notices?|noticing|flags?|flagging|catch(?:es|ing)?|picks? up|logs?)\\b"
                     + "|\\b(?:fud|fully undetectable|undetectable)\\b");
 
-    private static final Pattern COVERT = Pattern.compile(EVASION.pattern()
+    private static final WordStartPattern COVERT = WordStartPattern.compile(EVASION.pattern().pattern()
             + "|\\b(?:covert(?:ly)?|stealth(?:ily|y)?|undetected|quietly|secretly|unnoticed)\\b");
 
-    private static final Pattern HARM = Pattern.compile(
+    private static final WordStartPattern HARM = WordStartPattern.compile(
             "\\b(?:steals?|stealing|harvests?|harvesting|grabs?|grabbing)(?: [\\w'./-]+){0,3}? (?:"
                     + "passwords?|passcodes?|credentials?|creds|logins?|cookies?|tokens?|hashes|mfa|2fa|otp"
                     + "|secrets|wallets?|keychain)\\b"
@@ -172,20 +168,16 @@ public final class HardOffensiveCues {
                     + "|\\bencrypts?\\b[^.]*\\b(?:ransom|bitcoin|payment|decryption key)\\b");
 
 /** Exfiltration verbs in an artefact's description ("a script that exfiltrates ..."). */
-    private static final Pattern EXFIL_VERB = Pattern.compile("\\b(?:exfiltrate|exfiltrates|exfiltrating|exfil)\\b");
+    private static final WordStartPattern EXFIL_VERB = WordStartPattern.compile("\\b(?:exfiltrate|exfiltrates|exfiltrating|exfil)\\b");
 
     /**
      * The requester's own exfiltration or theft: base forms only. A third-person form ("this group steals
      * credentials", "the sample exfiltrates data") describes someone else; an artefact asked for that does it is
      * {@link Cue#CAPABLE_ARTEFACT}.
      */
-    private static final Pattern OWN_EXFIL_VERB = Pattern.compile("\\b(?:exfiltrate|exfiltrating|exfil)\\b");
+    private static final WordStartPattern OWN_EXFIL_VERB = WordStartPattern.compile("\\b(?:exfiltrate|exfiltrating|exfil)\\b");
 
-    private static final Pattern STEAL_VERB = Pattern.compile("\\b(?:steal|stealing|harvest|harvesting)\\b");
-
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9'+#_.-]*[a-z0-9]|[a-z0-9]|[,;:()]");
-
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+    private static final WordStartPattern STEAL_VERB = WordStartPattern.compile("\\b(?:steal|stealing|harvest|harvesting)\\b");
 
     /** The hard cues found in {@code text}, in cue order (empty when none). */
     public Set<Cue> find(String text) {
@@ -193,11 +185,16 @@ public final class HardOffensiveCues {
         if (text == null || text.isBlank()) {
             return found;
         }
-        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
-        for (String sentence : SENTENCE_END.split(lower)) {
+        String lower = FoldedText.of(text).lower().replace('\u2019', '\'').replace('\u2018', '\'');
+        for (String sentence : CueText.sentences(lower)) {
             scanSentence(sentence, found);
         }
         return found;
+    }
+
+    /** The expressions searched at word starts (for tests). */
+    static List<WordStartPattern> wordStartPatterns() {
+        return List.of(EVASION, COVERT, HARM, EXFIL_VERB, OWN_EXFIL_VERB, STEAL_VERB);
     }
 
     /** Whether any hard cue is present. */
@@ -205,11 +202,16 @@ public final class HardOffensiveCues {
         return !find(text).isEmpty();
     }
 
-    private record Tok(String word, int start, int end) {
-    }
+    private static final CueText.WordHashes PRODUCE_WORDS = new CueText.WordHashes(PRODUCE);
 
     private static void scanSentence(String s, Set<Cue> found) {
-        List<Tok> toks = tokens(s);
+        // Every cue needs a production verb token, a stealing verb or an exfiltration verb: most sentences (a log
+        // line) have none and are dismissed without building their tokens.
+        if (!CueText.anyTokenIn(s, PRODUCE_WORDS) && !WordStartSearch.find(STEAL_VERB, s)
+                && !WordStartSearch.find(OWN_EXFIL_VERB, s)) {
+            return;
+        }
+        List<CueText.Token> toks = CueText.tokens(s);
         for (int i = 0; i < toks.size(); i++) {
             String w = toks.get(i).word();
             if (PRODUCE.contains(w) && !describedThirdParty(toks, i)) {
@@ -236,7 +238,7 @@ public final class HardOffensiveCues {
     }
 
     /** Looks at the object of the production verb at {@code verb}: malware, or code with an attack capability. */
-    private static void productionObject(String s, List<Tok> toks, int verb, Set<Cue> found) {
+    private static void productionObject(String s, List<CueText.Token> toks, int verb, Set<Cue> found) {
         for (int j = verb + 1; j < Math.min(toks.size(), verb + 7); j++) {
             String w = toks.get(j).word();
             String next = j + 1 < toks.size() ? toks.get(j + 1).word() : "";
@@ -266,10 +268,10 @@ public final class HardOffensiveCues {
     }
 
     /** An attack capability after the object at token {@code object}, not governed by a protective verb. */
-    private static void capability(String s, List<Tok> toks, int object, Set<Cue> found) {
+    private static void capability(String s, List<CueText.Token> toks, int object, Set<Cue> found) {
         String rest = s.substring(toks.get(object).end());
         int base = toks.get(object).end();
-        for (Pattern p : List.of(EVASION, HARM)) {
+        for (WordStartPattern p : List.of(EVASION, HARM)) {
             for (WordStartSearch m = new WordStartSearch(p, rest); m.next(); ) {
                 int at = tokenAt(toks, base + m.start());
                 if (at >= 0 && !governedByProtectiveVerb(toks, object, at)) {
@@ -290,7 +292,7 @@ public final class HardOffensiveCues {
     }
 
     /** A protective verb between {@code from} (exclusive) and {@code to} with no clause break after it. */
-    private static boolean governedByProtectiveVerb(List<Tok> toks, int from, int to) {
+    private static boolean governedByProtectiveVerb(List<CueText.Token> toks, int from, int to) {
         boolean governed = false;
         for (int k = Math.max(0, from + 1); k < to && k < toks.size(); k++) {
             String w = toks.get(k).word();
@@ -303,7 +305,7 @@ public final class HardOffensiveCues {
         return governed;
     }
 
-    private static boolean negated(List<Tok> toks, int k) {
+    private static boolean negated(List<CueText.Token> toks, int k) {
         if (k == 0) {
             return false;
         }
@@ -316,7 +318,7 @@ public final class HardOffensiveCues {
      * tries to steal") or follows a protective verb ("stop ... from stealing", "prevent stealing"): walk back over
      * auxiliaries and connectives to the first other word.
      */
-    private static boolean describedThirdParty(List<Tok> toks, int verb) {
+    private static boolean describedThirdParty(List<CueText.Token> toks, int verb) {
         for (int k = verb - 1; k >= 0; k--) {
             String w = toks.get(k).word();
             if (SKIP_BACK.contains(w)) {
@@ -327,11 +329,11 @@ public final class HardOffensiveCues {
         return false;
     }
 
-    private static boolean credentialFollows(List<Tok> toks, int verb) {
+    private static boolean credentialFollows(List<CueText.Token> toks, int verb) {
         return credentialWithin(toks, verb + 1, 4);
     }
 
-    private static boolean credentialWithin(List<Tok> toks, int from, int n) {
+    private static boolean credentialWithin(List<CueText.Token> toks, int from, int n) {
         for (int k = from; k < Math.min(toks.size(), from + n); k++) {
             String w = toks.get(k).word();
             if (CLAUSE_BREAKS.contains(w)) {
@@ -345,21 +347,12 @@ public final class HardOffensiveCues {
         return false;
     }
 
-    private static int tokenAt(List<Tok> toks, int offset) {
+    private static int tokenAt(List<CueText.Token> toks, int offset) {
         for (int k = 0; k < toks.size(); k++) {
             if (toks.get(k).end() > offset) {
                 return k;
             }
         }
         return -1;
-    }
-
-    private static List<Tok> tokens(String s) {
-        List<Tok> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(s);
-        while (m.find()) {
-            out.add(new Tok(m.group(), m.start(), m.end()));
-        }
-        return out;
     }
 }

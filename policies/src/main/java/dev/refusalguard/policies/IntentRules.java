@@ -1,7 +1,5 @@
 package dev.refusalguard.policies;
 
-import java.util.regex.Pattern;
-
 /**
  * Transparent weighted rules for intent: offensive cues (a named or personal third-party target, staying hidden from
  * a defender, stealing or spreading, building attack tooling for deployment) against defensive cues (detect,
@@ -59,7 +57,7 @@ public final class IntentRules implements IntentModel {
      * monitor/hunt for, remediate, patch, lock down, alert on, respond to. Not when negated ("so the EDR can't
      * detect it") and not the passive forms attackers use ("without being detected").
      */
-    static final Pattern PROTECTIVE_ACTION = Pattern.compile(
+    static final WordStartPattern PROTECTIVE_ACTION = WordStartPattern.compile(
             "(?<!not |n't |never |cannot |unable to |no )\\b(harden(s|ing)?|detect(s|ing)?|defend(s|ing)? (against|from|our|my)"
                     + "|protect(s|ing)? (against|from|our|my)|secur(e|ing) (our|my)|mitigat(e|es|ing)|block(s|ing)?|prevent(s|ing)?"
                     + "|monitor(s|ing)? for|hunt(s|ing)? for|remediat(e|es|ing)|patch(es|ing)?|lock(ing)? down|alert(s|ing)? on"
@@ -91,12 +89,12 @@ public final class IntentRules implements IntentModel {
 
     /** {@link #offensiveScore} without the hard-cue check (for a caller that has just made it). */
     double weightedScore(String requestText) {
-        String lower = WeightedPatterns.lower(requestText);
-        double off = offensive.score(lower);
-        if (!WordStartSearch.find(PROTECTIVE_ACTION, lower)) {
-            off += techniqueTopics.score(lower);
+        FoldedText folded = FoldedText.of(requestText);
+        double off = offensive.score(folded);
+        if (!WordStartSearch.find(PROTECTIVE_ACTION, folded.lower())) {
+            off += techniqueTopics.score(folded);
         }
-        double def = defensive.score(lower);
+        double def = defensive.score(folded);
         double z = BIAS + off - 0.6 * def;
         return 1.0 / (1.0 + Math.exp(-z));
     }

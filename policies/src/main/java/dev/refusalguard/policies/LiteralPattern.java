@@ -52,6 +52,21 @@ final class LiteralPattern {
         return new LiteralPattern(lits.toArray(new String[0]), bb, ab);
     }
 
+    /** Whether a {@code \b} precedes every literal. */
+    boolean everyLiteralAfterBoundary() {
+        for (boolean b : boundaryBefore) {
+            if (!b) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The literals, one of which every match contains. */
+    String[] literals() {
+        return literals.clone();
+    }
+
     private static boolean plain(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -82,6 +97,10 @@ final class LiteralPattern {
         if (i <= 0) {
             return false;
         }
+        char before = text.charAt(i - 1);
+        if (before < 128) {
+            return isAsciiWordChar(before); // an ASCII char is never a mark or half of a surrogate pair
+        }
         int cp = Character.codePointBefore(text, i);
         return isWordChar(cp) || (Character.getType(cp) == Character.NON_SPACING_MARK
                 && hasBaseCharacter(text, i - 1));
@@ -91,6 +110,10 @@ final class LiteralPattern {
     private static boolean wordAt(String text, int i) {
         if (i >= text.length()) {
             return false;
+        }
+        char at = text.charAt(i);
+        if (at < 128) {
+            return isAsciiWordChar(at);
         }
         int cp = Character.codePointAt(text, i);
         return isWordChar(cp) || (Character.getType(cp) == Character.NON_SPACING_MARK && hasBaseCharacter(text, i));
@@ -108,6 +131,10 @@ final class LiteralPattern {
             }
         }
         return false;
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     private static boolean isWordChar(int cp) {

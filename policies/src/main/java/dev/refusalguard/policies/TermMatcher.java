@@ -35,6 +35,15 @@ final class TermMatcher {
     private final Map<String, List<Candidate>> byFirstWord = new HashMap<>();
     private final boolean[] firstChars = new boolean[128];
     private boolean nonAsciiFirst;
+    /** First words of one char. */
+    private final boolean[] oneCharFirstWords = new boolean[128];
+    /** First words of two chars, as (first, second) char pairs. */
+    private final boolean[] twoCharFirstWords = new boolean[128 * 128];
+    /** The first three chars of the first words of three or more chars, hashed into a bitmap ({@link #tripleBit}). */
+    private final long[] firstTriples = new long[1 << 10];
+    private int longestFirstWord;
+    /** Whether every first word is ASCII (the pair and length pre-check is sound only then, see {@link #mayBeFirstWord}). */
+    private boolean asciiFirstWords = true;
 
     TermMatcher(List<LexiconEntry> entries) {
         for (LexiconEntry e : entries) {
@@ -59,6 +68,52 @@ final class TermMatcher {
         } else {
             nonAsciiFirst = true;
         }
+        longestFirstWord = Math.max(longestFirstWord, first.length());
+        if (!first.chars().allMatch(x -> x < 128)) {
+            asciiFirstWords = false;
+        } else if (first.length() == 1) {
+            oneCharFirstWords[c] = true;
+        } else if (first.length() == 2) {
+            twoCharFirstWords[(c << 7) | first.charAt(1)] = true;
+        } else {
+            int bit = tripleBit(c, first.charAt(1), first.charAt(2));
+            firstTriples[bit >>> 6] |= 1L << bit;
+        }
+    }
+
+    private static int tripleBit(char a, char b, char c) {
+        return ((a * 31 + b) * 31 + c) & 0xffff;
+    }
+
+    /**
+     * Whether the token {@code [start, end)}, whose lower-cased first char is the ASCII {@code first}, may lower-case
+     * (as {@code toLowerCase(Locale.ROOT)}) to a first word, judged without building the lower-cased string: when
+     * every first word is ASCII, a token that lower-cases to one has the same length and lower-cases char by char
+     * to it (the only chars whose lower case is longer, dotted capital I and final sigma, give non-ASCII chars), so
+     * its length and its first chars must fit (one or two chars exactly, the first three of longer words by a
+     * hashed bitmap, where a collision only lets a token through to the lookup).
+     */
+    private boolean mayBeFirstWord(String text, int start, int end, char first) {
+        if (!asciiFirstWords) {
+            return true;
+        }
+        int length = end - start;
+        if (length > longestFirstWord) {
+            return false;
+        }
+        if (length == 1) {
+            return oneCharFirstWords[first];
+        }
+        char second = Character.toLowerCase(text.charAt(start + 1));
+        if (second >= 128) {
+            return false;
+        }
+        if (length == 2) {
+            return twoCharFirstWords[(first << 7) | second];
+        }
+        char third = Character.toLowerCase(text.charAt(start + 2));
+        int bit = tripleBit(first, second, third);
+        return third < 128 && (firstTriples[bit >>> 6] & (1L << bit)) != 0;
     }
 
     List<Match> find(String text, boolean strict) {
@@ -80,6 +135,9 @@ final class TermMatcher {
                 continue;
             }
             if (strict && start > 0 && "-@/\\.".indexOf(text.charAt(start - 1)) >= 0) {
+                continue;
+            }
+            if (!mayBeFirstWord(text, start, i, first)) {
                 continue;
             }
             List<Candidate> candidates = byFirstWord.get(text.substring(start, i).toLowerCase(Locale.ROOT));

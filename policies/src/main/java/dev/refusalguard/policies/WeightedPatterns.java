@@ -14,23 +14,71 @@ import java.util.regex.Pattern;
  * match, so the regex is only tried, anchored, where one of its literals occurs (with transparent bounds, so a
  * leading {@code \b} still sees the char before), never scanned across the whole text: a long log costs a few
  * substring searches per pattern instead of a regex attempt at every character. Patterns that are only literals and
- * word boundaries skip the regex engine ({@link LiteralPattern}).
+ * word boundaries skip the regex engine ({@link LiteralPattern}). Before any of that, a pattern is skipped when none
+ * of its literals (or, for a pattern without literals, none of the strings its matches start with,
+ * {@link MatchPrefixes}) can occur in the text by the text's {@link CharPairs}: a few bit tests per pattern instead
+ * of a substring search, on a text folded once for all rule sets ({@link FoldedText}).
  */
 final class WeightedPatterns {
 
     private final List<Pattern> patterns = new ArrayList<>();
     private final List<LiteralPattern> literalForms = new ArrayList<>();
     private final List<String[]> prefilters = new ArrayList<>();
+    private final List<String[]> pairFilters = new ArrayList<>();
+    /** Whether every literal of the pattern's filter must start at a word start (a {@code \b} precedes it). */
+    private final List<Boolean> atWordStart = new ArrayList<>();
     private final List<Double> weights = new ArrayList<>();
 
     WeightedPatterns add(double weight, String... regexes) {
         for (String regex : regexes) {
-            patterns.add(Pattern.compile(regex));
-            literalForms.add(LiteralPattern.parse(regex));
-            prefilters.add(requiredLiterals(regex));
+            Pattern pattern = Pattern.compile(regex);
+            LiteralPattern literal = LiteralPattern.parse(regex);
+            String[] required = requiredLiterals(regex);
+            patterns.add(pattern);
+            literalForms.add(literal);
+            prefilters.add(required);
+            String[] filter = pairFilter(pattern, literal, required);
+            pairFilters.add(filter);
+            atWordStart.add(filter != null && (literal != null ? literal.everyLiteralAfterBoundary()
+                    : required != null && everyAlternativeOpensWithBoundary(regex)) && startWithWordChars(filter));
             weights.add(weight);
         }
         return this;
+    }
+
+    /** Whether every top-level alternative of {@code regex} opens with {@code \b}. */
+    static boolean everyAlternativeOpensWithBoundary(String regex) {
+        for (String alt : splitTopLevel(regex)) {
+            if (!alt.startsWith("\\b")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startWithWordChars(String[] literals) {
+        for (String l : literals) {
+            char c = l.charAt(0);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Strings one of which occurs in every text the pattern is found in: its literals, else the strings its matches
+     * start with; null when there are none.
+     */
+    private static String[] pairFilter(Pattern pattern, LiteralPattern literal, String[] required) {
+        if (literal != null) {
+            return literal.literals();
+        }
+        if (required != null) {
+            return required;
+        }
+        MatchPrefixes prefixes = MatchPrefixes.of(pattern);
+        return prefixes == null ? null : prefixes.strings().toArray(new String[0]);
     }
 
     /** The regular expressions added, in order (for tests). */
@@ -45,8 +93,20 @@ final class WeightedPatterns {
 
     /** Sum of the weights of the patterns found in {@code lowerText} (already lower-cased). */
     double score(String lowerText) {
+        return score(FoldedText.ofLower(lowerText));
+    }
+
+    /** Sum of the weights of the patterns found in the folded text. */
+    double score(FoldedText text) {
+        String lowerText = text.lower();
+        CharPairs pairs = text.pairs();
         double sum = 0;
         for (int i = 0; i < patterns.size(); i++) {
+            String[] filter = pairFilters.get(i);
+            if (filter != null && !(atWordStart.get(i) ? anyMayStartAWord(text.wordStarts(), filter)
+                    : pairs.mayContainAny(filter))) {
+                continue;
+            }
             LiteralPattern literal = literalForms.get(i);
             if (literal != null) {
                 if (literal.find(lowerText)) {
@@ -62,6 +122,15 @@ final class WeightedPatterns {
             }
         }
         return sum;
+    }
+
+    private static boolean anyMayStartAWord(WordStartKeys keys, String[] literals) {
+        for (String l : literals) {
+            if (keys.mayStartAWord(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -123,8 +123,8 @@ class PurposeFramedIntentTest {
         assertThat(rules.offensiveScore("Use mimikatz for credential dumping and pass-the-hash on the domain controllers"))
                 .isGreaterThan(rules.offensiveScore(hardening));
         // negated "detect" is not a protective action
-        assertThat(IntentRules.PROTECTIVE_ACTION.matcher("so the edr cannot detect the mimikatz run").find()).isFalse();
-        assertThat(IntentRules.PROTECTIVE_ACTION.matcher("run mimikatz without being detected").find()).isFalse();
+        assertThat(IntentRules.PROTECTIVE_ACTION.pattern().matcher("so the edr cannot detect the mimikatz run").find()).isFalse();
+        assertThat(IntentRules.PROTECTIVE_ACTION.pattern().matcher("run mimikatz without being detected").find()).isFalse();
     }
 
     @Test

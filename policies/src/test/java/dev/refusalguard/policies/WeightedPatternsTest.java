@@ -86,6 +86,43 @@ class WeightedPatternsTest {
         assertThat(literal).as("rule patterns on the literal fast path").isGreaterThan(100);
     }
 
+    /** Every rule pattern, with its prefilters (word-start keys or char pairs), scores as a plain find on generated texts. */
+    @net.jqwik.api.Property(tries = 500)
+    void everyRulePatternScoresAsAPlainFindOnGeneratedTexts(@net.jqwik.api.ForAll long seed) {
+        String t = WeightedPatterns.lower(GeneratedWords.text(new java.util.Random(seed), 50, LITERALS));
+        for (WeightedPatterns set : RULE_SETS) {
+            for (int i = 0; i < set.patterns().size(); i++) {
+                Pattern p = set.patterns().get(i);
+                assertThat(SINGLES.get(p.pattern()).score(t) > 0).as(p.pattern() + " on " + t).isEqualTo(p.matcher(t).find());
+            }
+        }
+    }
+
+    private static final List<WeightedPatterns> RULE_SETS = new java.util.ArrayList<>();
+    private static final java.util.Map<String, WeightedPatterns> SINGLES = new java.util.HashMap<>();
+    /** The rule patterns' literals and the words after them (so that whole multi-word patterns occur). */
+    private static final List<String> LITERALS = new java.util.ArrayList<>();
+
+    static {
+        RULE_SETS.addAll(new IntentRules().patternSets());
+        RULE_SETS.addAll(new CategoryRules().patternSets());
+        for (WeightedPatterns set : RULE_SETS) {
+            for (Pattern p : set.patterns()) {
+                SINGLES.computeIfAbsent(p.pattern(), r -> new WeightedPatterns().add(1, r));
+                LiteralPattern lit = LiteralPattern.parse(p.pattern());
+                String[] lits = lit != null ? lit.literals() : WeightedPatterns.requiredLiterals(p.pattern());
+                if (lits != null) {
+                    LITERALS.addAll(List.of(lits));
+                }
+                for (String w : p.pattern().replaceAll("[^a-z0-9' -]+", " ").split(" ")) {
+                    if (w.length() > 1) {
+                        LITERALS.add(w);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void onlyLiteralsAndWordBoundariesTakeTheFastPath() {
         assertThat(LiteralPattern.parse("\\bstig\\b")).isNotNull();
