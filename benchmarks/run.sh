@@ -140,7 +140,8 @@ NGINX_PID=$!; PIDS+=("$NGINX_PID")
 PORTKEY_PID=$!; PIDS+=("$PORTKEY_PID")
 
 # 4. RefusalGuard: every answer classified (the default), heap capped at 256 MiB.
-RG_JVM=(-Xmx256m "-Xlog:gc:file=$RUN/refusalguard-gc.log")
+# The product's default collector (the launcher script and the image set it too), for every RefusalGuard build.
+RG_JVM=(-Xmx256m -XX:+UseParallelGC "-Xlog:gc:file=$RUN/refusalguard-gc.log")
 if [ "${PROFILE:-0}" = 1 ]; then
   RG_JVM+=("-XX:StartFlightRecording=filename=$RUN/refusalguard.jfr,settings=profile")
 fi
@@ -150,7 +151,7 @@ RG_PID=$!; PIDS+=("$RG_PID")
 
 EXTRA_TARGETS=()
 if [ -n "$RG_COMPARE_JAR" ]; then
-  java -Xmx256m -jar "$RG_COMPARE_JAR" serve --upstream "http://127.0.0.1:$UP_PORT" \
+  java -Xmx256m -XX:+UseParallelGC -jar "$RG_COMPARE_JAR" serve --upstream "http://127.0.0.1:$UP_PORT" \
     --listen "127.0.0.1:$((BASE_PORT + 5))" --admin "127.0.0.1:$((BASE_PORT + 6))" > "$RUN/refusalguard-candidate.log" 2>&1 &
   CAND_PID=$!; PIDS+=("$CAND_PID")
   EXTRA_TARGETS=(--target "name=refusalguard-candidate,url=http://127.0.0.1:$((BASE_PORT + 5))/v1/chat/completions,pid=$CAND_PID"
