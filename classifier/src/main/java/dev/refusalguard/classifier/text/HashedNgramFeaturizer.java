@@ -57,8 +57,8 @@ public final class HashedNgramFeaturizer {
     public HashedNgramFeaturizer(FeaturizerSpec spec) {
         this.spec = spec;
         this.mask = spec.dims() - 1;
-        // at most 1.5 word features per char, one per n-gram size per char, plus opening words: keep the table <= half full
-        int maxFeatures = spec.maxChars() * (spec.charMaxN() - spec.charMinN() + 3) + spec.openingWords() + 8;
+        // the largest normalised text (maxChars + 2 padding spaces); the table is kept at most half full
+        int maxFeatures = featureBound(spec.maxChars() + 2);
         int cap = Integer.highestOneBit(maxFeatures * 2) * 2;
         int tailCap = spec.wholeAnswer() ? Integer.highestOneBit((spec.tailChars() * 2 + 16) * 2) * 2 : 0;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(cap, spec.maxChars() + 2,
@@ -198,9 +198,21 @@ public final class HashedNgramFeaturizer {
         AnswerShape.of(text).forEachFeature(f -> t.add(Murmur3.hashInts(f, 0, spec.seed() ^ SHAPE_SEED) & mask));
     }
 
-    /** Upper bound on the features of a normalised text of {@code len} chars (see the constructor's sizing). */
+    /** Features the last call on this thread could not count for lack of table room (for tests: always 0). */
+    int droppedByLastCall() {
+        Scratch s = scratch.get();
+        return s.dropped + (s.tail == null ? 0 : s.tail.dropped);
+    }
+
+    /**
+     * Upper bound on the distinct features of a normalised text of {@code len} chars: at most one word per char (a
+     * Chinese, Japanese or Korean char is a word), each adding a unigram and a bigram, plus the opening words, plus
+     * one n-gram per size at each position of the character-n-gram range. A tight bound keeps the counting table
+     * small (in L1 cache for a 512-char text); it must never be low, since a full table drops features.
+     */
     private int featureBound(int len) {
-        return len * (spec.charMaxN() - spec.charMinN() + 3) + spec.openingWords() + 8;
+        int charPositions = Math.min(len, spec.charMaxChars() + 1);
+        return 2 * len + spec.openingWords() + charPositions * (spec.charMaxN() - spec.charMinN() + 1) + 8;
     }
 
     static boolean isCjk(char c) {
@@ -257,6 +269,8 @@ public final class HashedNgramFeaturizer {
         /** Scratch of the whole-answer block (null when the spec has none). */
         final Scratch tail;
         int size;
+        /** Features not counted because the table was full since the last reset: always 0 (see featureBound). */
+        int dropped;
         /** Mask of the table prefix in use for the current text: a power of two minus one. */
         int mask;
         CharSequence lastText;
@@ -291,6 +305,7 @@ public final class HashedNgramFeaturizer {
 
         /** Clears the previous text's slots and sizes the table prefix for at most {@code maxFeatures} features. */
         void reset(int maxFeatures) {
+            dropped = 0;
             for (int i = 0; i < size; i++) {
                 int slot = used[i];
                 keys[slot] = -1;
@@ -312,7 +327,8 @@ public final class HashedNgramFeaturizer {
                 }
                 if (k == -1) {
                     if (size * 2 >= m + 1) {
-                        return; // cannot happen with the sizing in the constructor; never overfill
+                        dropped++; // cannot happen with featureBound's sizing (tested); never overfill
+                        return;
                     }
                     keys[slot] = bucket;
                     counts[slot] = 1;

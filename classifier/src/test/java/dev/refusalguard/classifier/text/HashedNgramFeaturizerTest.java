@@ -103,4 +103,36 @@ class HashedNgramFeaturizerTest {
         assertThat(OPENING.toMetadata()).containsEntry("featurizer", "hashed-ngram-v1").doesNotContainKey("featurizer.tailChars");
         assertThat(FeaturizerSpec.fromMetadata(OPENING.toMetadata())).isEqualTo(OPENING);
     }
+
+    @Test
+    void theCountingTableNeverOverflowsOnDenseTexts() {
+        HashedNgramFeaturizer shipped = new HashedNgramFeaturizer(FeaturizerSpec.refusalDefault());
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        StringBuilder cjk = new StringBuilder();
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            cjk.append((char) (0x4e00 + i)); // every char a distinct word
+            letters.append((char) ('a' + random.nextInt(26))).append(' '); // one-letter words
+        }
+        texts.add(cjk.toString());
+        texts.add(letters.toString());
+        for (int t = 0; t < 200; t++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(1, 3_000);
+            for (int i = 0; i < len; i++) {
+                sb.append(random.nextInt(4) == 0 ? ' ' : (char) random.nextInt(0x21, 0x9fff));
+            }
+            texts.add(sb.toString());
+        }
+        for (String text : texts) {
+            for (boolean complete : new boolean[] {true, false}) {
+                shipped.featurize(text, complete);
+                assertThat(shipped.droppedByLastCall()).as("features dropped for a text of %d chars", text.length())
+                        .isZero();
+                f.featurize(text, complete);
+                assertThat(f.droppedByLastCall()).isZero();
+            }
+        }
+    }
 }
