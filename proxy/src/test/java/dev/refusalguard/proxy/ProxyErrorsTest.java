@@ -49,6 +49,8 @@ class ProxyErrorsTest {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(json(r.body()).path("error").path("type").asText()).isEqualTo("invalid_request_error");
             assertThat(json(r.body()).path("error").path("message").asText()).contains("not valid JSON");
+            assertThat(r.headers().firstValue("x-refusalguard-request-id")).as("the proxy's own errors have an id")
+                    .hasValueSatisfying(id -> assertThat(id).hasSize(36));
             assertThat(upstream.received()).isEmpty();
         }
     }

@@ -225,6 +225,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
                 HttpResponseStatus.valueOf(status),
                 Unpooled.wrappedBuffer(ApiErrors.body(api, status, code, message, param)));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        // The proxy's own rejections carry an id too, so an agent's bug report can name the request.
+        response.headers().set(dev.refusalguard.proxy.exchange.ProxyHeaders.REQUEST_ID, RequestIds.next());
         HttpUtil.setContentLength(response, response.content().readableBytes());
         HttpUtil.setKeepAlive(response, keepAlive);
         var future = ctx.writeAndFlush(response);
