@@ -216,12 +216,33 @@ public final class HashedNgramFeaturizer {
     }
 
     static boolean isCjk(char c) {
-        return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)
-                || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
+        // every range starts at or above 0x3040: one comparison settles Latin text
+        return c >= 0x3040 && (c <= 0x30ff || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)
+                || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff));
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    }
+
+    /** {@link Character#isWhitespace} and {@link Character#toLowerCase} for the ASCII chars, looked up. */
+    private static final boolean[] ASCII_SPACE = new boolean[128];
+    private static final byte[] ASCII_LOWER = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_SPACE[c] = Character.isWhitespace(c);
+            ASCII_LOWER[c] = (byte) Character.toLowerCase(c);
+        }
+    }
+
+    /** {@link Character#isLetterOrDigit} for the ASCII chars, looked up instead of computed. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
     }
 
     /** Normalises into {@code out} (capacity maxChars + 2) and returns the length, including the padding spaces. */
@@ -237,7 +258,7 @@ public final class HashedNgramFeaturizer {
         boolean space = true;
         for (int i = from; i < n; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (c < 128 ? ASCII_SPACE[c] : Character.isWhitespace(c) || c == '\u00a0') {
                 if (!space) {
                     out[o++] = ' ';
                     space = true;
@@ -247,7 +268,7 @@ public final class HashedNgramFeaturizer {
             switch (c) {
                 case '\u2018', '\u2019', '\u02bc', '\u0060' -> c = '\'';
                 case '\u201c', '\u201d', '\u00ab', '\u00bb' -> c = '"';
-                default -> c = Character.toLowerCase(c);
+                default -> c = c < 128 ? (char) ASCII_LOWER[c] : Character.toLowerCase(c);
             }
             out[o++] = c;
             space = false;
