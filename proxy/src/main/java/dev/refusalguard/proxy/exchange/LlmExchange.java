@@ -447,6 +447,8 @@ public final class LlmExchange implements AgentExchange {
             });
             return;
         }
+        // Done but not yet handed to the loop (its loop.execute is still queued): take it from the future.
+        analysis = analysisOrNull();
         dropStanding();
         recordAddedTime();
         attempt.deliverBufferedTo(responder, proxyHeaders(outcome == Outcome.REFUSED
@@ -464,6 +466,7 @@ public final class LlmExchange implements AgentExchange {
             });
             return;
         }
+        analysis = analysisOrNull();
         // Another answer goes out: the kept refusal's upstream connection is closed now, not at the stream's end.
         dropStanding();
         recordAddedTime();
@@ -506,6 +509,9 @@ public final class LlmExchange implements AgentExchange {
         if (!plan.strategies().isEmpty()) {
             h.set(ProxyHeaders.STRATEGY, plan.strategies().stream().map(StrategyKind::wireName)
                     .collect(Collectors.joining("+")));
+        }
+        if (analysis == null) {
+            analysis = analysisOrNull();
         }
         if (analysis != null) {
             h.set(ProxyHeaders.INTENT, analysis.intent().wireName());

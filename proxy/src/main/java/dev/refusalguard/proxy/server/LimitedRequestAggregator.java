@@ -61,6 +61,7 @@ final class LimitedRequestAggregator extends HttpObjectAggregator {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        response.headers().set(dev.refusalguard.proxy.exchange.ProxyHeaders.REQUEST_ID, RequestIds.next());
         HttpUtil.setContentLength(response, body.length);
         HttpUtil.setKeepAlive(response, false);
         return response;
