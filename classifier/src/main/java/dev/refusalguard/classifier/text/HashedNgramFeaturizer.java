@@ -103,19 +103,9 @@ public final class HashedNgramFeaturizer {
                 i++;
                 continue;
             }
-            int start = i;
-            int h = wordSeed;
-            if (isCjk(buf[i])) {
-                h = Murmur3.step(h, buf[i]);
-                i++; // Chinese, Japanese and Korean have no spaces: each character is a word
-            } else {
-                while (i < len && !isCjk(buf[i])
-                        && (isWordChar(buf[i]) || (buf[i] == '\'' && i + 1 < len && isWordChar(buf[i + 1])))) {
-                    h = Murmur3.step(h, buf[i]);
-                    i++;
-                }
-            }
-            h = Murmur3.finish(h, i - start);
+            int end = wordEnd(buf, i, len);
+            int h = wordHash(buf, i, end, wordSeed);
+            i = end;
             s.add(h & mask);
             s.add(Murmur3.hashInts(prev, h, spec.seed() ^ BIGRAM_SEED) & mask);
             if (word < spec.openingWords()) {
@@ -175,19 +165,9 @@ public final class HashedNgramFeaturizer {
                 i++;
                 continue;
             }
-            int start = i;
-            int h = wordSeed;
-            if (isCjk(buf[i])) {
-                h = Murmur3.step(h, buf[i]);
-                i++;
-            } else {
-                while (i < len && !isCjk(buf[i])
-                        && (isWordChar(buf[i]) || (buf[i] == '\'' && i + 1 < len && isWordChar(buf[i + 1])))) {
-                    h = Murmur3.step(h, buf[i]);
-                    i++;
-                }
-            }
-            h = Murmur3.finish(h, i - start);
+            int end = wordEnd(buf, i, len);
+            int h = wordHash(buf, i, end, wordSeed);
+            i = end;
             t.add(h & mask);
             t.add(Murmur3.hashInts(prev, h, bigramSeed) & mask);
             prev = h;
@@ -196,6 +176,31 @@ public final class HashedNgramFeaturizer {
             t.add(Murmur3.hashInts(prev, TAIL_EOS, bigramSeed) & mask);
         }
         AnswerShape.of(text).forEachFeature(f -> t.add(Murmur3.hashInts(f, 0, spec.seed() ^ SHAPE_SEED) & mask));
+    }
+
+    /**
+     * End of the word starting at {@code start} (a letter or digit): a Chinese, Japanese or Korean char is a word of its
+     * own (those scripts have no spaces); otherwise a maximal run of letters, digits and inner apostrophes.
+     */
+    private static int wordEnd(char[] buf, int start, int len) {
+        if (isCjk(buf[start])) {
+            return start + 1;
+        }
+        int i = start;
+        while (i < len && !isCjk(buf[i])
+                && (isWordChar(buf[i]) || (buf[i] == '\'' && i + 1 < len && isWordChar(buf[i + 1])))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Murmur3 of the chars {@code buf[start, end)} (see {@link Murmur3#step}). */
+    private static int wordHash(char[] buf, int start, int end, int seed) {
+        int h = seed;
+        for (int i = start; i < end; i++) {
+            h = Murmur3.step(h, buf[i]);
+        }
+        return Murmur3.finish(h, end - start);
     }
 
     /** Features the last call on this thread could not count for lack of table room (for tests: always 0). */
