@@ -67,6 +67,18 @@ final class CueText {
         return out;
     }
 
+    /** End of the word token starting at the letter/digit {@code start}: just after its last letter or digit. */
+    private static int tokenEnd(String s, int start) {
+        int len = s.length();
+        int lastAlnum = start;
+        for (int j = start + 1; j < len && isInner(s.charAt(j)); j++) {
+            if (isAlnum(s.charAt(j))) {
+                lastAlnum = j;
+            }
+        }
+        return lastAlnum + 1;
+    }
+
     /** The tokens of {@code s}: a run of [a-z0-9'+#_.-] from a letter/digit to its last letter/digit, or one of ,;:(). */
     static List<Token> tokens(String s) {
         List<Token> out = new ArrayList<>();
@@ -75,16 +87,9 @@ final class CueText {
         while (i < len) {
             char c = s.charAt(i);
             if (isAlnum(c)) {
-                int lastAlnum = i;
-                int j = i + 1;
-                while (j < len && isInner(s.charAt(j))) {
-                    if (isAlnum(s.charAt(j))) {
-                        lastAlnum = j;
-                    }
-                    j++;
-                }
-                out.add(new Token(s.substring(i, lastAlnum + 1), i, lastAlnum + 1));
-                i = lastAlnum + 1;
+                int end = tokenEnd(s, i);
+                out.add(new Token(s.substring(i, end), i, end));
+                i = end;
             } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') {
                 out.add(new Token(String.valueOf(c), i, i + 1));
                 i++;
@@ -106,15 +111,7 @@ final class CueText {
         while (i < len) {
             char c = s.charAt(i);
             if (isAlnum(c)) {
-                int lastAlnum = i;
-                int j = i + 1;
-                while (j < len && isInner(s.charAt(j))) {
-                    if (isAlnum(s.charAt(j))) {
-                        lastAlnum = j;
-                    }
-                    j++;
-                }
-                int end = lastAlnum + 1;
+                int end = tokenEnd(s, i);
                 if (words.containsRegion(s, i, end)) {
                     return true;
                 }

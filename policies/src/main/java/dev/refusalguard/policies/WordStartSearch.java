@@ -44,16 +44,24 @@ final class WordStartSearch {
                     || !pattern.mayStartAt(text, at)) {
                 continue;
             }
-            if (matcher == null) {
-                matcher = pattern.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            }
-            if (matcher.region(at, len).lookingAt()) {
-                next = matcher.end() > at ? matcher.end() : at + 1;
+            if (matchesAt(at)) {
                 return true;
             }
         }
         next = len;
         return false;
+    }
+
+    /** Tries the expression anchored at {@code at}; on a match, the next search starts after it. */
+    private boolean matchesAt(int at) {
+        if (matcher == null) {
+            matcher = pattern.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        if (!matcher.region(at, text.length()).lookingAt()) {
+            return false;
+        }
+        next = matcher.end() > at ? matcher.end() : at + 1;
+        return true;
     }
 
     private boolean nextAtOccurrences(String[] prefixes) {
@@ -80,11 +88,7 @@ final class WordStartSearch {
             if (!Character.isLetterOrDigit(text.charAt(at)) || (at > 0 && isWordChar(text.charAt(at - 1)))) {
                 continue;
             }
-            if (matcher == null) {
-                matcher = pattern.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            }
-            if (matcher.region(at, len).lookingAt()) {
-                next = matcher.end() > at ? matcher.end() : at + 1;
+            if (matchesAt(at)) {
                 return true;
             }
         }
