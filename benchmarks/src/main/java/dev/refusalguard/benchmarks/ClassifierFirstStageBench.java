@@ -71,6 +71,8 @@ public class ClassifierFirstStageBench {
     private final String[] refusal = new String[COPIES];
     private final String[] prefix64 = new String[COPIES];
     private int next;
+    private dev.refusalguard.classifier.model.OnnxTextModel onnx;
+    private SparseVector compliantFeatures;
 
     static String exactly512(String s) {
         StringBuilder sb = new StringBuilder(s);
@@ -86,6 +88,10 @@ public class ClassifierFirstStageBench {
                 : OnnxRefusalClassifier.load(java.nio.file.Path.of(model), dev.refusalguard.classifier.ClassifierConfig.defaults());
         featurizer = new HashedNgramFeaturizer(model.isEmpty() ? FeaturizerSpec.refusalDefault()
                 : classifier.featurizerSpec());
+        onnx = model.isEmpty()
+                ? dev.refusalguard.classifier.model.OnnxTextModel.loadResource(OnnxRefusalClassifier.class, OnnxRefusalClassifier.MODEL_RESOURCE)
+                : dev.refusalguard.classifier.model.OnnxTextModel.load(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(model)), 1);
+        compliantFeatures = featurizer.featurize(COMPLIANT);
         for (int i = 0; i < COPIES; i++) {
             compliant[i] = new String(COMPLIANT.toCharArray());
             refusal[i] = new String(REFUSAL.toCharArray());
@@ -101,6 +107,7 @@ public class ClassifierFirstStageBench {
     @TearDown
     public void tearDown() {
         classifier.close();
+        onnx.close();
     }
 
     @Benchmark
@@ -121,5 +128,11 @@ public class ClassifierFirstStageBench {
     @Benchmark
     public SparseVector featurizeOnly512() {
         return featurizer.featurize(compliant[nextCopy()]);
+    }
+
+    /** The ONNX Runtime part alone: one inference of a 512-char answer's features (computed once in setup). */
+    @Benchmark
+    public float[] onnxOnly512() {
+        return onnx.predict(compliantFeatures);
     }
 }

@@ -14,18 +14,24 @@ import java.util.Map;
 
 /**
  * Writes a {@link LinearModel} as an ONNX model (IR 8, opset 13) with protobuf-java's {@link CodedOutputStream}
- * and the field numbers of onnx.proto, no ONNX library needed. The graph takes a sparse vector:
+ * and the field numbers of onnx.proto, no ONNX library needed. The graph takes the feature vector as a sparse tensor:
  * <pre>
- *   indices: int64[n]   values: float[n]
- *   rows   = Gather(W[dims, C], indices)                        -> [n, C]
- *   logits = Squeeze(MatMul(Unsqueeze(values, 0), rows), 0) + b  -> [C]
- *   probabilities = Softmax(logits * (1 / T))     -> [C]
+ *   features: sparse float[1, dims] (COO, one entry per feature)
+ *   logits = Squeeze(SparseToDenseMatMul(features, W[dims, C]), 0) + b   -> [C]
+ *   probabilities = Softmax(logits * (1 / T))                             -> [C]
  * </pre>
+ * {@code SparseToDenseMatMul} is ONNX Runtime's contrib operator (domain {@code com.microsoft}): it adds up the weight
+ * rows of the features present, a few ns per feature. The earlier graph ({@link Graph#GATHER}: Gather the rows, then a
+ * MatMul with the values) computes the same numbers at about 10 ns per feature (about 6 us of a 512-char answer's
+ * 14 us of inference, measured); {@link OnnxTextModel} still reads files written with it.
  * Outputs "logits" (uncalibrated) and "probabilities" (calibrated). Metadata (labels, featurizer, ...) goes into
  * {@code metadata_props}. Output bytes are deterministic.
  */
 public final class OnnxLinearModelWriter {
 
+    /** The input of {@link Graph#SPARSE} models. */
+    public static final String INPUT_FEATURES = "features";
+    /** The inputs of {@link Graph#GATHER} models. */
     public static final String INPUT_INDICES = "indices";
     public static final String INPUT_VALUES = "values";
     public static final String OUTPUT_LOGITS = "logits";
@@ -34,8 +40,18 @@ public final class OnnxLinearModelWriter {
     // onnx.proto TensorProto.DataType
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
+    /** ONNX Runtime's contrib operator domain. */
+    private static final String CONTRIB_DOMAIN = "com.microsoft";
     // AttributeProto.AttributeType
     private static final int ATTR_INT = 2;
+
+    /** The form of the graph. */
+    public enum Graph {
+        /** One sparse input, {@code SparseToDenseMatMul} (written by default). */
+        SPARSE,
+        /** Dense index and value inputs, {@code Gather} then {@code MatMul} (the format of earlier model files). */
+        GATHER
+    }
 
     private OnnxLinearModelWriter() {
     }
@@ -53,11 +69,21 @@ public final class OnnxLinearModelWriter {
     }
 
     public static byte[] toBytes(LinearModel model, Map<String, String> metadata) {
+        return toBytes(model, metadata, Graph.SPARSE);
+    }
+
+    public static byte[] toBytes(LinearModel model, Map<String, String> metadata, Graph form) {
         int c = model.classes();
         Msg graph = new Msg();
-        graph.message(1, node("Gather", new String[]{"W", INPUT_INDICES}, "rows", intAttr("axis", 0)));
-        graph.message(1, node("Unsqueeze", new String[]{INPUT_VALUES, "axis0"}, "values_row"));
-        graph.message(1, node("MatMul", new String[]{"values_row", "rows"}, "summed_row"));
+        if (form == Graph.SPARSE) {
+            Msg matmul = node("SparseToDenseMatMul", new String[]{INPUT_FEATURES, "W"}, "summed_row");
+            matmul.string(7, CONTRIB_DOMAIN);
+            graph.message(1, matmul);
+        } else {
+            graph.message(1, node("Gather", new String[]{"W", INPUT_INDICES}, "rows", intAttr("axis", 0)));
+            graph.message(1, node("Unsqueeze", new String[]{INPUT_VALUES, "axis0"}, "values_row"));
+            graph.message(1, node("MatMul", new String[]{"values_row", "rows"}, "summed_row"));
+        }
         graph.message(1, node("Squeeze", new String[]{"summed_row", "axis0"}, "summed"));
         graph.message(1, node("Add", new String[]{"summed", "b"}, OUTPUT_LOGITS));
         graph.message(1, node("Mul", new String[]{OUTPUT_LOGITS, "inv_temperature"}, "scaled"));
@@ -67,8 +93,12 @@ public final class OnnxLinearModelWriter {
         graph.message(5, floatTensor("b", new long[]{c}, model.bias()));
         graph.message(5, floatTensor("inv_temperature", new long[]{}, new float[]{1f / model.temperature()}));
         graph.message(5, int64Tensor("axis0", new long[]{1}, new long[]{0}));
-        graph.message(11, valueInfo(INPUT_INDICES, INT64, null));
-        graph.message(11, valueInfo(INPUT_VALUES, FLOAT, null));
+        if (form == Graph.SPARSE) {
+            graph.message(11, sparseValueInfo(INPUT_FEATURES, FLOAT, model.dims()));
+        } else {
+            graph.message(11, valueInfo(INPUT_INDICES, INT64, null));
+            graph.message(11, valueInfo(INPUT_VALUES, FLOAT, null));
+        }
         graph.message(12, valueInfo(OUTPUT_LOGITS, FLOAT, (long) c));
         graph.message(12, valueInfo(OUTPUT_PROBABILITIES, FLOAT, (long) c));
 
@@ -82,6 +112,12 @@ public final class OnnxLinearModelWriter {
         m.string(3, "1");
         m.message(7, graph);
         m.message(8, opset);
+        if (form == Graph.SPARSE) {
+            Msg contrib = new Msg();
+            contrib.string(1, CONTRIB_DOMAIN);
+            contrib.int64(2, 1);
+            m.message(8, contrib);
+        }
         Msg labels = new Msg();
         labels.string(1, "labels");
         labels.string(2, String.join(",", model.labels()));
@@ -162,6 +198,26 @@ public final class OnnxLinearModelWriter {
         tensor.message(2, shape);
         Msg type = new Msg();
         type.message(1, tensor);
+        Msg vi = new Msg();
+        vi.string(1, name);
+        vi.message(2, type);
+        return vi;
+    }
+
+    /** A sparse tensor value of shape [1, dims] (TypeProto.sparse_tensor_type). */
+    private static Msg sparseValueInfo(String name, int elemType, int dims) {
+        Msg rows = new Msg();
+        rows.int64(1, 1);
+        Msg cols = new Msg();
+        cols.int64(1, dims);
+        Msg shape = new Msg();
+        shape.message(1, rows);
+        shape.message(1, cols);
+        Msg tensor = new Msg();
+        tensor.int64(1, elemType);
+        tensor.message(2, shape);
+        Msg type = new Msg();
+        type.message(8, tensor);
         Msg vi = new Msg();
         vi.string(1, name);
         vi.message(2, type);

@@ -1,5 +1,7 @@
 package dev.refusalguard.classifier.model;
 
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxSparseTensor;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -39,6 +41,12 @@ public final class OnnxTextModel implements AutoCloseable {
     private final HashedNgramFeaturizer featurizer;
     private final Map<String, String> metadata;
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+    /**
+     * Whether the graph takes one sparse input ({@link OnnxLinearModelWriter.Graph#SPARSE}) or the index and value
+     * inputs of earlier files ({@link OnnxLinearModelWriter.Graph#GATHER}).
+     */
+    private final boolean sparseInput;
+    private final long[] featuresShape;
 
     private OnnxTextModel(OrtEnvironment env, OrtSession session, Map<String, String> metadata) {
         this.env = env;
@@ -50,6 +58,8 @@ public final class OnnxTextModel implements AutoCloseable {
         }
         this.labels = List.of(labelList.split(","));
         this.featurizer = HashedNgramFeaturizer.shared(FeaturizerSpec.fromMetadata(metadata));
+        this.sparseInput = session.getInputNames().contains(OnnxLinearModelWriter.INPUT_FEATURES);
+        this.featuresShape = new long[]{1, featurizer.spec().dims()};
     }
 
     /** Loads a model from bytes, running ONNX Runtime on {@code intraOpThreads} threads (1 keeps latency lowest). */
@@ -93,7 +103,7 @@ public final class OnnxTextModel implements AutoCloseable {
 
     /** Calibrated class probabilities for a complete text, in {@link #labels()} order. */
     public float[] predict(CharSequence text) {
-        return predict(featurizer.featurize(text));
+        return predict(text, true);
     }
 
     /**
@@ -101,59 +111,84 @@ public final class OnnxTextModel implements AutoCloseable {
      * (the featurizer then leaves out its whole-answer block, if the spec has one).
      */
     public float[] predict(CharSequence text, boolean complete) {
-        return predict(featurizer.featurize(text, complete));
+        return featurizer.withFeatures(text, complete, probabilities);
     }
+
+    /** Reads the featurizer's arrays straight into the input buffers (no vector is allocated per text). */
+    private final HashedNgramFeaturizer.FeatureReader<float[]> probabilities =
+            (indices, values, size) -> run(indices, values, size, OnnxLinearModelWriter.OUTPUT_PROBABILITIES);
 
     /** Calibrated class probabilities for a feature vector. */
     public float[] predict(SparseVector x) {
-        return run(x, OnnxLinearModelWriter.OUTPUT_PROBABILITIES);
+        return run(x.indices(), x.values(), x.size(), OnnxLinearModelWriter.OUTPUT_PROBABILITIES);
     }
 
     /** Uncalibrated logits, for tests and diagnostics. */
     public float[] logits(SparseVector x) {
-        return run(x, OnnxLinearModelWriter.OUTPUT_LOGITS);
+        return run(x.indices(), x.values(), x.size(), OnnxLinearModelWriter.OUTPUT_LOGITS);
     }
 
-    private float[] run(SparseVector x, String output) {
-        int n = Math.max(1, x.size());
+    /** Runs the model on the first {@code size} entries of a vector's indices and values. */
+    private float[] run(int[] indices, float[] values, int size, String output) {
+        int n = Math.max(1, size);
         Buffers b = buffers.get().ensure(n);
         LongBuffer idx = b.indices;
         FloatBuffer val = b.values;
         idx.clear();
         val.clear();
-        if (x.size() == 0) {
-            // An empty text still needs one row: index 0 with value 0 contributes nothing.
-            idx.put(0L);
-            val.put(0f);
+        // An empty text still needs one entry: index 0 with value 0 contributes nothing.
+        int[] xi = size == 0 ? EMPTY_INDEX : indices;
+        float[] xv = size == 0 ? EMPTY_VALUE : values;
+        if (sparseInput) {
+            // COO coordinates of a [1, dims] matrix: (row 0, column = bucket) per feature
+            for (int i = 0; i < n; i++) {
+                idx.put(2 * i, 0L);
+                idx.put(2 * i + 1, xi[i]);
+            }
+            idx.limit(2 * n);
         } else {
-            int[] xi = x.indices();
-            for (int i = 0; i < xi.length; i++) {
+            for (int i = 0; i < n; i++) {
                 idx.put(i, xi[i]);
             }
-            idx.position(xi.length);
-            val.put(x.values());
+            idx.limit(n);
         }
-        idx.flip();
+        val.put(xv, 0, n);
         val.flip();
-        long[] shape = {n};
         java.util.concurrent.locks.Lock running = lifecycle.readLock();
         running.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the ONNX model is closed");
             }
-            try (OnnxTensor indices = OnnxTensor.createTensor(env, idx, shape);
-                 OnnxTensor values = OnnxTensor.createTensor(env, val, shape);
-                 OrtSession.Result result = session.run(Map.of(OnnxLinearModelWriter.INPUT_INDICES, indices,
-                         OnnxLinearModelWriter.INPUT_VALUES, values), outputSet(output))) {
-                return (float[]) result.get(0).getValue();
-            } catch (OrtException e) {
-                throw new IllegalStateException("ONNX Runtime inference failed: " + e.getMessage(), e);
-            }
+            return sparseInput ? runSparse(idx, val, n, output) : runGather(idx, val, n, output);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime inference failed: " + e.getMessage(), e);
         } finally {
             running.unlock();
         }
     }
+
+    private float[] runSparse(LongBuffer coordinates, FloatBuffer values, int n, String output) throws OrtException {
+        OnnxSparseTensor.COOTensor coo = new OnnxSparseTensor.COOTensor(coordinates, new long[]{n, 2}, values,
+                featuresShape, OnnxJavaType.FLOAT, n);
+        try (OnnxSparseTensor features = OnnxSparseTensor.createSparseTensor(env, coo);
+             OrtSession.Result result = session.run(Map.of(OnnxLinearModelWriter.INPUT_FEATURES, features), outputSet(output))) {
+            return (float[]) result.get(0).getValue();
+        }
+    }
+
+    private float[] runGather(LongBuffer indices, FloatBuffer values, int n, String output) throws OrtException {
+        long[] shape = {n};
+        try (OnnxTensor idx = OnnxTensor.createTensor(env, indices, shape);
+             OnnxTensor val = OnnxTensor.createTensor(env, values, shape);
+             OrtSession.Result result = session.run(Map.of(OnnxLinearModelWriter.INPUT_INDICES, idx,
+                     OnnxLinearModelWriter.INPUT_VALUES, val), outputSet(output))) {
+            return (float[]) result.get(0).getValue();
+        }
+    }
+
+    private static final int[] EMPTY_INDEX = {0};
+    private static final float[] EMPTY_VALUE = {0f};
 
     private static final Set<String> PROBABILITIES_ONLY = Set.of(OnnxLinearModelWriter.OUTPUT_PROBABILITIES);
     private static final Set<String> LOGITS_ONLY = Set.of(OnnxLinearModelWriter.OUTPUT_LOGITS);
@@ -162,15 +197,16 @@ public final class OnnxTextModel implements AutoCloseable {
         return output.equals(OnnxLinearModelWriter.OUTPUT_LOGITS) ? LOGITS_ONLY : PROBABILITIES_ONLY;
     }
 
-    /** Per-thread direct input buffers: ONNX Runtime reads direct buffers in place instead of copying them. */
+    /** Per-thread direct input buffers (ONNX Runtime reads direct buffers in place instead of copying them). */
     private static final class Buffers {
         LongBuffer indices;
         FloatBuffer values;
 
+        /** Room for {@code n} features: two coordinates each (sparse input) or one index (gather input). */
         Buffers ensure(int n) {
-            if (indices == null || indices.capacity() < n) {
+            if (indices == null || values.capacity() < n) {
                 int cap = Math.max(4096, Integer.highestOneBit(n) * 2);
-                indices = ByteBuffer.allocateDirect(cap * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
+                indices = ByteBuffer.allocateDirect(cap * 16).order(ByteOrder.nativeOrder()).asLongBuffer();
                 values = ByteBuffer.allocateDirect(cap * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
             }
             return this;

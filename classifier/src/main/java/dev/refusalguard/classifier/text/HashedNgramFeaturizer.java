@@ -3,7 +3,8 @@ package dev.refusalguard.classifier.text;
 import java.util.Arrays;
 
 /**
- * Text to hashed sparse features, with no allocation beyond the result. Thread-safe (scratch space is per thread).
+ * Text to hashed sparse features, with no allocation beyond the result ({@link #featurize}) or none at all
+ * ({@link #withFeatures}). Thread-safe (scratch space is per thread).
  *
  * <p>Hashing: a word or character n-gram hashes as MurmurHash3 x86_32 over its chars, each char zero-extended to a
  * little-endian 32-bit block ({@link Murmur3#step}/{@link Murmur3#finish}), with a seed per feature kind; the bucket
@@ -84,15 +85,53 @@ public final class HashedNgramFeaturizer {
      * prefix), which gets the opening block only.
      */
     public SparseVector featurize(CharSequence text, boolean complete) {
-        boolean whole = complete && spec.wholeAnswer();
         Scratch s = scratch.get();
-        if (text instanceof String && text == s.lastText && whole == s.lastWhole) {
+        if (compute(text, complete, s) && s.lastVector != null) {
             return s.lastVector;
         }
+        SparseVector v = new SparseVector(Arrays.copyOf(s.outIdx, s.outSize), Arrays.copyOf(s.outVal, s.outSize));
+        if (s.lastText != null) {
+            s.lastVector = v;
+        }
+        return v;
+    }
+
+    /** Reads a feature vector from the featurizer's per-thread arrays. */
+    @FunctionalInterface
+    public interface FeatureReader<R> {
+        /**
+         * The vector of {@link #featurize(CharSequence, boolean)}: its first {@code size} indices and values. The arrays
+         * belong to the featurizer and are valid only during the call; the reader must not keep them, change them, or
+         * featurise on the same thread before it returns.
+         */
+        R read(int[] indices, float[] values, int size);
+    }
+
+    /**
+     * The features of a text, as {@link #featurize(CharSequence, boolean)} computes them, handed to {@code reader} in
+     * per-thread arrays instead of a new vector: no allocation for a caller that copies them on (the ONNX input
+     * buffers). Allocation showed in the classifier's latency tail (fresh memory is cold in cache).
+     */
+    public <R> R withFeatures(CharSequence text, boolean complete, FeatureReader<R> reader) {
+        Scratch s = scratch.get();
+        compute(text, complete, s);
+        return reader.read(s.outIdx, s.outVal, s.outSize);
+    }
+
+    /**
+     * Leaves the features of {@code text} in {@code s}'s output arrays; true when they were already there (the same
+     * String as the last call on this thread, read the same way).
+     */
+    private boolean compute(CharSequence text, boolean complete, Scratch s) {
+        boolean whole = complete && spec.wholeAnswer();
+        if (text instanceof String && text == s.lastText && whole == s.lastWhole) {
+            return true;
+        }
+        s.lastText = null;
+        s.lastVector = null;
         int len = normalize(text, s.norm);
         s.reset(featureBound(len));
         char[] buf = s.norm;
-
         // words
         int prev = BOS;
         int word = 0;
@@ -130,19 +169,17 @@ public final class HashedNgramFeaturizer {
                 }
             }
         }
-        SparseVector v;
         if (whole) {
             countWholeAnswerBlock(text, s.tail);
-            v = s.toVectorWith(s.tail, spec.tailWeight());
+            s.emitWith(s.tail, spec.tailWeight());
         } else {
-            v = s.toVector(1f);
+            s.emit(1f);
         }
         if (text instanceof String) {
             s.lastText = text;
             s.lastWhole = whole;
-            s.lastVector = v;
         }
-        return v;
+        return false;
     }
 
     /** Counts the closing words and shape of a complete text into {@code t}. */
@@ -284,6 +321,23 @@ public final class HashedNgramFeaturizer {
         return o;
     }
 
+    /**
+     * {@code 1 + ln(count)} as a float, looked up for the counts a text of a few KiB produces ({@link StrictMath#log}
+     * is not an intrinsic and was a fifth of the featurisation time); the table holds exactly what
+     * {@link #logWeight} computes, so features are unchanged.
+     */
+    private static final float[] LOG_WEIGHT = new float[256];
+
+    static {
+        for (int c = 1; c < LOG_WEIGHT.length; c++) {
+            LOG_WEIGHT[c] = logWeight(c);
+        }
+    }
+
+    private static float logWeight(int count) {
+        return count == 1 ? 1f : (float) (1.0 + StrictMath.log(count));
+    }
+
     /** Per-thread open-addressing counter from bucket to count. */
     private static final class Scratch {
         final char[] norm;
@@ -302,6 +356,10 @@ public final class HashedNgramFeaturizer {
         CharSequence lastText;
         boolean lastWhole;
         SparseVector lastVector;
+        /** The last vector built from this table ({@link #emit}, {@link #emitWith}): its first {@code outSize} entries. */
+        int[] outIdx = new int[0];
+        float[] outVal = new float[0];
+        int outSize;
 
         Scratch(int capacity, int normCapacity, Scratch tail) {
             norm = new char[normCapacity];
@@ -368,14 +426,16 @@ public final class HashedNgramFeaturizer {
 
         /**
          * This table's features at unit L2 norm plus {@code other}'s at an L2 norm of {@code scale} (summed where a
-         * bucket is in both), in one allocation.
+         * bucket is in both), into the output arrays; {@code other}'s output arrays are its scratch.
          */
-        SparseVector toVectorWith(Scratch other, float scale) {
-            int[] idx = new int[size + other.size];
-            float[] val = new float[size + other.size];
+        void emitWith(Scratch other, float scale) {
+            ensureOut(size + other.size);
+            int[] idx = outIdx;
+            float[] val = outVal;
             fill(idx, val, 1f);
             int n = size;
-            float[] ov = new float[other.size];
+            other.ensureOut(other.size);
+            float[] ov = other.outVal;
             other.values(ov, scale);
             for (int i = 0; i < other.size; i++) {
                 int bucket = other.keys[other.used[i]];
@@ -387,16 +447,22 @@ public final class HashedNgramFeaturizer {
                     val[n++] = ov[i];
                 }
             }
-            return n == idx.length ? new SparseVector(idx, val)
-                    : new SparseVector(Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+            outSize = n;
         }
 
-        /** The counted features, scaled to an L2 norm of {@code scale}. */
-        SparseVector toVector(float scale) {
-            int[] idx = new int[size];
-            float[] val = new float[size];
-            fill(idx, val, scale);
-            return new SparseVector(idx, val);
+        /** The counted features, scaled to an L2 norm of {@code scale}, into the output arrays. */
+        void emit(float scale) {
+            ensureOut(size);
+            fill(outIdx, outVal, scale);
+            outSize = size;
+        }
+
+        private void ensureOut(int n) {
+            if (outIdx.length < n) {
+                int cap = Math.max(256, Integer.highestOneBit(n) * 2);
+                outIdx = new int[cap];
+                outVal = new float[cap];
+            }
         }
 
         /** Writes the buckets and scaled values, in first-seen order, into the first {@code size} entries. */
@@ -412,7 +478,7 @@ public final class HashedNgramFeaturizer {
             double norm = 0;
             for (int i = 0; i < size; i++) {
                 int c = counts[used[i]];
-                float v = c == 1 ? 1f : (float) (1.0 + StrictMath.log(c));
+                float v = c < LOG_WEIGHT.length ? LOG_WEIGHT[c] : logWeight(c);
                 val[i] = v;
                 norm += (double) v * v;
             }
