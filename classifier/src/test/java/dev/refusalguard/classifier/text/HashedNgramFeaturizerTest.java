@@ -135,4 +135,42 @@ class HashedNgramFeaturizerTest {
             }
         }
     }
+
+    @Test
+    void withFeaturesHandsOverExactlyTheVectorFeaturizeReturns() {
+        HashedNgramFeaturizer f = new HashedNgramFeaturizer(FeaturizerSpec.refusalDefault());
+        String[] texts = {"I'm sorry, but I can't help with that.", "", "   ", "Here is the rule:\n```yaml\ntitle: x\n```",
+                "申し訳ありませんが、対応できません。", "word ".repeat(400) + "closing words at the end"};
+        for (boolean complete : new boolean[]{true, false}) {
+            for (String text : texts) {
+                // a fresh String each time, so neither call can be answered by the other's memo
+                SparseVector expected = f.featurize(new String(text.toCharArray()), complete);
+                SparseVector seen = f.withFeatures(new String(text.toCharArray()), complete,
+                        (idx, val, n) -> new SparseVector(java.util.Arrays.copyOf(idx, n), java.util.Arrays.copyOf(val, n)));
+                assertThat(seen.indices()).isEqualTo(expected.indices());
+                assertThat(seen.values()).isEqualTo(expected.values());
+            }
+        }
+    }
+
+    @Test
+    void theLastTextMemoNeverAnswersForAnotherTextOrMode() {
+        HashedNgramFeaturizer f = new HashedNgramFeaturizer(FeaturizerSpec.refusalDefault());
+        String a = "I cannot help with that request.";
+        String b = "Here is how to read the Sysmon event 1 fields.";
+        SparseVector fromA = f.featurize(new String(a.toCharArray()));
+        SparseVector fromB = f.featurize(new String(b.toCharArray()));
+        // withFeatures on a, then featurize of the same String: the vector is built from a's arrays
+        int size = f.withFeatures(a, true, (idx, val, n) -> n);
+        assertThat(size).isEqualTo(fromA.size());
+        assertThat(f.featurize(a).indices()).isEqualTo(fromA.indices());
+        // the same String read as an unfinished prefix is another vector (no closing block)
+        assertThat(f.featurize(a, false).size()).isLessThan(fromA.size());
+        assertThat(f.featurize(a, true).values()).isEqualTo(fromA.values());
+        // another text in between replaces the memo
+        f.featurize(b);
+        int[] again = f.withFeatures(a, true, (idx, val, n) -> java.util.Arrays.copyOf(idx, n));
+        assertThat(again).isEqualTo(fromA.indices());
+        assertThat(f.featurize(b).indices()).isEqualTo(fromB.indices());
+    }
 }
