@@ -21,6 +21,8 @@ public record AnswerShape(int lengthBucket, int linesBucket, int listBucket, boo
     static final int LINES = 0x200;
     static final int LIST = 0x300;
     static final int CODE = 0x400;
+    /** The most codes {@link #forEachFeature} emits. */
+    static final int MAX_FEATURES = 4;
 
     public static AnswerShape of(CharSequence text) {
         int chars = text.length();

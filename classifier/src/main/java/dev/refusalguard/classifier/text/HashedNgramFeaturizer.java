@@ -29,8 +29,9 @@ import java.util.Arrays;
  * L2 norm of {@code tailWeight}. It is added to the opening block, which is unchanged, so the opening part of a complete
  * text's vector is exactly the vector of that text read as an unfinished prefix.
  *
- * <p>Cost: the per-thread counting table is sized for the longest text, but each call only uses a power-of-two
- * prefix of it sized for that text (short texts stay in a few cache lines). The last {@link String} featurised on a
+ * <p>Cost: counting is one load and one store per feature into a per-thread array of 16-bit counts indexed by bucket
+ * ({@code dims} chars, 512 KiB at 2^18), cleared through the list of buckets touched; no hashing of buckets, no
+ * probing. The last {@link String} featurised on a
  * thread is remembered by identity, so models sharing a featurizer ({@link #shared}) and reading the same text one
  * after the other (the request models' intent and category) featurise it once. Strings are immutable, so a hit is
  * always the same input.
@@ -58,12 +59,16 @@ public final class HashedNgramFeaturizer {
     public HashedNgramFeaturizer(FeaturizerSpec spec) {
         this.spec = spec;
         this.mask = spec.dims() - 1;
-        // the largest normalised text (maxChars + 2 padding spaces); the table is kept at most half full
+        // the largest normalised text (maxChars + 2 padding spaces)
         int maxFeatures = featureBound(spec.maxChars() + 2);
-        int cap = Integer.highestOneBit(maxFeatures * 2) * 2;
-        int tailCap = spec.wholeAnswer() ? Integer.highestOneBit((spec.tailChars() * 2 + 16) * 2) * 2 : 0;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(cap, spec.maxChars() + 2,
-                spec.wholeAnswer() ? new Scratch(tailCap, spec.tailChars() + 2, null) : null));
+        int tailFeatures = tailFeatureBound(spec.tailChars() + 2);
+        if (Math.max(maxFeatures, tailFeatures) > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("a text could make " + Math.max(maxFeatures, tailFeatures)
+                    + " feature counts under " + spec + "; at most 65535 are supported (lower maxChars or charMaxChars)");
+        }
+        int dims = spec.dims();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(dims, maxFeatures, spec.maxChars() + 2,
+                spec.wholeAnswer() ? new Scratch(dims, tailFeatures, spec.tailChars() + 2, null) : null));
     }
 
     /** One featurizer per spec for the whole process (so models with the same spec share the last-text memo). */
@@ -130,7 +135,7 @@ public final class HashedNgramFeaturizer {
         s.lastText = null;
         s.lastVector = null;
         int len = normalize(text, s.norm);
-        s.reset(featureBound(len));
+        s.reset();
         char[] buf = s.norm;
         // words
         int prev = BOS;
@@ -191,7 +196,7 @@ public final class HashedNgramFeaturizer {
             }
         }
         int len = normalize(text, from, text.length(), spec.tailChars(), t.norm);
-        t.reset(len * 2 + 16);
+        t.reset();
         char[] buf = t.norm;
         int wordSeed = spec.seed() ^ TAIL_WORD_SEED;
         int bigramSeed = spec.seed() ^ TAIL_BIGRAM_SEED;
@@ -255,6 +260,14 @@ public final class HashedNgramFeaturizer {
     private int featureBound(int len) {
         int charPositions = Math.min(len, spec.charMaxChars() + 1);
         return 2 * len + spec.openingWords() + charPositions * (spec.charMaxN() - spec.charMinN() + 1) + 8;
+    }
+
+    /**
+     * Upper bound on the counts of the whole-answer block of a normalised closing of {@code len} chars: a unigram and
+     * a bigram per char at most, the end bigram, and the shape features.
+     */
+    private static int tailFeatureBound(int len) {
+        return 2 * len + 1 + AnswerShape.MAX_FEATURES;
     }
 
     static boolean isCjk(char c) {
@@ -338,21 +351,22 @@ public final class HashedNgramFeaturizer {
         return count == 1 ? 1f : (float) (1.0 + StrictMath.log(count));
     }
 
-    /** Per-thread open-addressing counter from bucket to count. */
+    /**
+     * Per-thread counts, indexed by bucket: a 16-bit count per bucket of the hashed space and the list of buckets
+     * touched since the last reset, in first-seen order (the order of the vector). A count is one load and one store at
+     * the bucket, with no hashing or probing; a reset clears only the touched buckets.
+     */
     private static final class Scratch {
         final char[] norm;
-        final int[] keys;
-        final int[] counts;
+        /** Count per bucket; 0 for every bucket not in {@code used[0, size)}. */
+        final char[] counts;
+        /** Buckets counted since the last reset, in first-seen order. */
         final int[] used;
-        /** Position in the result of the feature in each slot (valid for the slots in {@code used}). */
-        final int[] position;
         /** Scratch of the whole-answer block (null when the spec has none). */
         final Scratch tail;
         int size;
-        /** Features not counted because the table was full since the last reset: always 0 (see featureBound). */
+        /** Features not counted because {@code used} was full since the last reset: always 0 (see featureBound). */
         int dropped;
-        /** Mask of the table prefix in use for the current text: a power of two minus one. */
-        int mask;
         CharSequence lastText;
         boolean lastWhole;
         SparseVector lastVector;
@@ -361,90 +375,57 @@ public final class HashedNgramFeaturizer {
         float[] outVal = new float[0];
         int outSize;
 
-        Scratch(int capacity, int normCapacity, Scratch tail) {
+        Scratch(int dims, int maxFeatures, int normCapacity, Scratch tail) {
             norm = new char[normCapacity];
-            keys = new int[capacity];
-            counts = new int[capacity];
-            used = new int[capacity];
-            position = new int[capacity];
+            counts = new char[dims];
+            used = new int[maxFeatures];
             this.tail = tail;
-            Arrays.fill(keys, -1);
         }
 
-        /** Position of {@code bucket} in the vector last built from this table, or -1. */
-        int positionOf(int bucket) {
-            int m = mask;
-            int slot = (bucket * 0x9E3779B1) >>> 7 & m;
-            while (true) {
-                int k = keys[slot];
-                if (k == bucket) {
-                    return position[slot];
-                }
-                if (k == -1) {
-                    return -1;
-                }
-                slot = (slot + 1) & m;
-            }
-        }
-
-        /** Clears the previous text's slots and sizes the table prefix for at most {@code maxFeatures} features. */
-        void reset(int maxFeatures) {
+        /** Clears the previous text's counts. */
+        void reset() {
             dropped = 0;
             for (int i = 0; i < size; i++) {
-                int slot = used[i];
-                keys[slot] = -1;
-                counts[slot] = 0;
+                counts[used[i]] = 0;
             }
             size = 0;
-            int cap = Math.max(64, Integer.highestOneBit(Math.max(1, maxFeatures) * 2) * 2);
-            mask = Math.min(cap, keys.length) - 1;
         }
 
         void add(int bucket) {
-            int m = mask;
-            int slot = (bucket * 0x9E3779B1) >>> 7 & m;
-            while (true) {
-                int k = keys[slot];
-                if (k == bucket) {
-                    counts[slot]++;
+            char c = counts[bucket];
+            if (c == 0) {
+                if (size == used.length) {
+                    dropped++; // cannot happen with featureBound's sizing (tested); never overfill
                     return;
                 }
-                if (k == -1) {
-                    if (size * 2 >= m + 1) {
-                        dropped++; // cannot happen with featureBound's sizing (tested); never overfill
-                        return;
-                    }
-                    keys[slot] = bucket;
-                    counts[slot] = 1;
-                    position[slot] = size;
-                    used[size++] = slot;
-                    return;
-                }
-                slot = (slot + 1) & m;
+                used[size++] = bucket;
             }
+            counts[bucket] = (char) (c + 1); // no overflow: a text makes at most featureBound <= 65,535 counts
         }
 
         /**
          * This table's features at unit L2 norm plus {@code other}'s at an L2 norm of {@code scale} (summed where a
-         * bucket is in both), into the output arrays; {@code other}'s output arrays are its scratch.
+         * bucket is in both), into the output arrays: this table's buckets first, then {@code other}'s new ones, each
+         * in first-seen order.
          */
         void emitWith(Scratch other, float scale) {
             ensureOut(size + other.size);
             int[] idx = outIdx;
             float[] val = outVal;
             fill(idx, val, 1f);
+            float inv = other.inverseNorm(scale);
             int n = size;
-            other.ensureOut(other.size);
-            float[] ov = other.outVal;
-            other.values(ov, scale);
+            for (int i = 0; i < size; i++) {
+                int c = other.counts[idx[i]];
+                if (c != 0) {
+                    val[i] += weight(c) * inv;
+                }
+            }
             for (int i = 0; i < other.size; i++) {
-                int bucket = other.keys[other.used[i]];
-                int at = positionOf(bucket);
-                if (at >= 0) {
-                    val[at] += ov[i];
-                } else {
+                int bucket = other.used[i];
+                if (counts[bucket] == 0) {
                     idx[n] = bucket;
-                    val[n++] = ov[i];
+                    val[n++] = weight(other.counts[bucket]) * inv;
                 }
             }
             outSize = n;
@@ -465,29 +446,35 @@ public final class HashedNgramFeaturizer {
             }
         }
 
-        /** Writes the buckets and scaled values, in first-seen order, into the first {@code size} entries. */
+        /** Writes the buckets and their {@code 1 + ln(count)} values scaled to an L2 norm of {@code scale}. */
         private void fill(int[] idx, float[] val, float scale) {
-            for (int i = 0; i < size; i++) {
-                idx[i] = keys[used[i]];
-            }
-            values(val, scale);
-        }
-
-        /** {@code 1 + ln(count)} per feature in first-seen order, scaled to an L2 norm of {@code scale}. */
-        private void values(float[] val, float scale) {
+            System.arraycopy(used, 0, idx, 0, size);
             double norm = 0;
             for (int i = 0; i < size; i++) {
-                int c = counts[used[i]];
-                float v = c < LOG_WEIGHT.length ? LOG_WEIGHT[c] : logWeight(c);
+                float v = weight(counts[used[i]]);
                 val[i] = v;
                 norm += (double) v * v;
             }
-            if (norm > 0) {
-                float inv = (float) (scale / Math.sqrt(norm));
+            float inv = norm > 0 ? (float) (scale / Math.sqrt(norm)) : 0f;
+            if (inv != 0) {
                 for (int i = 0; i < size; i++) {
                     val[i] *= inv;
                 }
             }
+        }
+
+        /** The factor that scales this table's values to an L2 norm of {@code scale} (0 when it is empty). */
+        private float inverseNorm(float scale) {
+            double norm = 0;
+            for (int i = 0; i < size; i++) {
+                float v = weight(counts[used[i]]);
+                norm += (double) v * v;
+            }
+            return norm > 0 ? (float) (scale / Math.sqrt(norm)) : 0f;
+        }
+
+        private static float weight(int count) {
+            return count < LOG_WEIGHT.length ? LOG_WEIGHT[count] : logWeight(count);
         }
     }
 }

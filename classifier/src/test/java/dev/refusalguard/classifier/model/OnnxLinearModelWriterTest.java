@@ -69,7 +69,7 @@ class OnnxLinearModelWriterTest {
     @ParameterizedTest
     @EnumSource(OnnxLinearModelWriter.Graph.class)
     void aVectorLargerThanTheFirstInputBuffersIsComputedInFull(OnnxLinearModelWriter.Graph form) {
-        FeaturizerSpec wide = new FeaturizerSpec(1 << 16, 50_000, 3, 5, 128, 4, 11);
+        FeaturizerSpec wide = new FeaturizerSpec(1 << 16, 20_000, 3, 5, 128, 4, 11);
         Random r = new Random(5);
         float[] w = new float[wide.dims() * 2];
         for (int i = 0; i < w.length; i++) {

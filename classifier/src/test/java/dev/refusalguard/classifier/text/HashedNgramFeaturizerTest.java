@@ -173,4 +173,12 @@ class HashedNgramFeaturizerTest {
         assertThat(again).isEqualTo(fromA.indices());
         assertThat(f.featurize(b).indices()).isEqualTo(fromB.indices());
     }
+
+    @Test
+    void aSpecWhoseCountsCouldOverflowSixteenBitsIsRejectedAtConstruction() {
+        FeaturizerSpec huge = new FeaturizerSpec(1 << 16, 40_000, 3, 8, 40_000, 4, 7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HashedNgramFeaturizer(huge))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 65535");
+    }
 }
