@@ -166,6 +166,11 @@ public final class LlmExchange implements AgentExchange {
 
     /** The agent went away: stop the upstream call now and release everything held. */
     @Override
+    public boolean answerStarted() {
+        return responder.headSent();
+    }
+
+    @Override
     public void cancel() {
         if (finished) {
             return;
