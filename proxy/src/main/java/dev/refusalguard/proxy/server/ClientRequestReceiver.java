@@ -161,7 +161,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         String uri = request.uri();
         QueryStringDecoder decoder = new QueryStringDecoder(uri);
         String path = decoder.path();
-        Api errorShape = Api.errorShapeForPath(path);
+        // An absolute-form target (http://host/v1/messages) is refused below, in the shape of the API it names.
+        Api errorShape = Api.errorShapeForPath(uri.startsWith("/") ? path : RequestReadDeadline.pathOf(uri));
         if (request.decoderResult().isFailure()) {
             Throwable cause = request.decoderResult().cause();
             int status = cause instanceof TooLongHttpHeaderException ? 431
@@ -278,8 +279,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         readExpired = null;
         respondError(Api.errorShapeForPath(expired.path()), 408, "request_timeout",
                 "The request was not received completely within the proxy's limit of "
-                        + services.config().server().requestReadTimeout().toSeconds()
-                        + " s (server.requestReadTimeout).", false);
+                        + dev.refusalguard.proxy.config.Durations.format(services.config().server().requestReadTimeout())
+                        + " (server.requestReadTimeout).", false);
     }
 
     /**

@@ -45,6 +45,46 @@ final class RequestReadDeadline {
         return endWatcher;
     }
 
+    /**
+     * The path of a request target in origin form ({@code /v1/messages?x}) or absolute form
+     * ({@code http://host/v1/messages}); null when it has none. Only chooses the shape of an error answer.
+     */
+    static String pathOf(String target) {
+        int start = 0;
+        int scheme = target.indexOf("://");
+        if (scheme > 0 && scheme < 16) {
+            start = target.indexOf('/', scheme + 3);
+            if (start < 0) {
+                return null;
+            }
+        }
+        int end = start;
+        while (end < target.length() && target.charAt(end) != '?' && target.charAt(end) != '#') {
+            end++;
+        }
+        return target.substring(start, end);
+    }
+
+    /** The request target of a request line whose first bytes are {@code b} (as far as they go), or null. */
+    private static String sniffTarget(ByteBuf b) {
+        int from = b.readerIndex();
+        int to = Math.min(b.writerIndex(), from + 512);
+        int space = -1;
+        for (int i = from; i < to; i++) {
+            byte c = b.getByte(i);
+            if (c == '\r' || c == '\n') {
+                return null;
+            }
+            if (c == ' ') {
+                if (space >= 0) {
+                    return b.toString(space + 1, i - space - 1, java.nio.charset.StandardCharsets.US_ASCII);
+                }
+                space = i;
+            }
+        }
+        return null;
+    }
+
     private void arm() {
         if (timer == null && endWatcher.ctx != null) {
             ChannelHandlerContext ctx = endWatcher.ctx;
@@ -70,6 +110,11 @@ final class RequestReadDeadline {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof ByteBuf b && b.isReadable()) {
+                if (timer == null) {
+                    // A request trickled so slowly that its head never completes still gets its API's error shape.
+                    String target = sniffTarget(b);
+                    path = target == null ? null : pathOf(target);
+                }
                 arm();
             }
             ctx.fireChannelRead(msg);
