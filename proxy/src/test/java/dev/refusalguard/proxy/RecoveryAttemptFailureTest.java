@@ -281,6 +281,30 @@ class RecoveryAttemptFailureTest {
             }
             assertThat(upstream.closedConnections()).isEqualTo(2);
             awaitOutcome(proxy, "client_closed");
+            // The rephrased attempt the disconnect cut short is counted, with a result that says so.
+            assertThat(count(proxy, "refusalguard_recovery_attempts", "strategy", "rephrase",
+                    "result", "client_closed")).isEqualTo(1.0);
+            assertThat(count(proxy, "refusalguard_recovery_attempts")).isEqualTo(1.0);
+            // Its first answer was judged (a refusal): the request counts in the refusal rate.
+            assertThat(count(proxy, "refusalguard_requests")).isEqualTo(1.0);
+            assertThat(count(proxy, "refusalguard_refusals")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aRecoveryAttemptCutShortByTheRequestDeadlineCountsAsAnError() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(script(Full.json(OpenAiReplies.completion(REFUSAL)),
+                new Hang(), new Hang()));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> config(c.withServer(new ServerConfig("127.0.0.1:0", "127.0.0.1:0", null, null, null, null,
+                             null, null, Duration.ofMillis(1500), null, null, null, null, null, null, null, null,
+                             null, null, null))))) {
+            HttpResponse<String> response = post(proxy, "/v1/chat/completions", chatBody(false));
+
+            assertThat(response.statusCode()).isEqualTo(504);
+            awaitOutcome(proxy, "error");
+            assertThat(count(proxy, "refusalguard_recovery_attempts", "strategy", "rephrase", "result", "error"))
+                    .isEqualTo(1.0);
         }
     }
 }

@@ -38,7 +38,7 @@ public final class BiasExchangeListener implements Consumer<ExchangeSummary> {
         boolean refused = summary.firstRefused();
         return new ExchangeRecord(epochMillis, summary.api(), summary.model(), category,
                 analysis != null && analysis.sensitive(), analysis != null && analysis.authorizationClaim(), intent,
-                refused, refused ? (summary.firstSignal() == null ? BiasTracker.OTHER : summary.firstSignal()) : null,
+                summary.judged(), refused, refused ? (summary.firstSignal() == null ? BiasTracker.OTHER : summary.firstSignal()) : null,
                 lastStrategy, recovered, summary.outcome() == null ? "error" : summary.outcome());
     }
 }

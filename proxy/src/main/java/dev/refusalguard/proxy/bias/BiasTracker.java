@@ -143,12 +143,16 @@ public final class BiasTracker {
     }
 
     private void apply(CounterBlock block, ExchangeRecord exchange, int cell, int signal, int strategy, int outcome) {
-        block.increment(layout.requests(cell));
+        // Requests without a verdict count in the outcomes only: in a rate's denominator they would dilute it.
+        if (exchange.judged()) {
+            block.increment(layout.requests(cell));
+        }
         if (exchange.firstAttemptRefused()) {
             block.increment(layout.refused(cell));
             block.increment(layout.signal(signal));
         }
-        if (strategy >= 0) {
+        // A strategy whose attempt the agent's disconnect cut short has no result: no recovery rate counts it.
+        if (strategy >= 0 && !"client_closed".equals(exchange.outcome())) {
             block.increment(layout.strategyAttempted(strategy));
             if (exchange.recovered()) {
                 block.increment(layout.strategyRecovered(strategy));

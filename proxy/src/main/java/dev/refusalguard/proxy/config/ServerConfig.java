@@ -26,6 +26,10 @@ import java.time.Duration;
  * @param writeBufferHighWaterMark bytes queued to an agent above which reading from the upstream pauses
  * @param analysisCacheChars      request texts (in characters) whose analyses are remembered for identical repeats,
  *                                e.g. the steps of an agent's tool loop (0 = off)
+ * @param requestReadTimeout      deadline from the first byte of an agent request to its last (head and body); a
+ *                                client trickling its request gets 408 and the connection is closed
+ * @param answerHalfClosed        a client that shuts down its sending side after a complete request is still
+ *                                answered (then the connection is closed); false treats that shutdown as a disconnect
  */
 public record ServerConfig(String listen,
                            String admin,
@@ -46,7 +50,9 @@ public record ServerConfig(String listen,
                            Integer inferenceQueue,
                            Integer writeBufferLowWaterMark,
                            Integer writeBufferHighWaterMark,
-                           Integer analysisCacheChars) {
+                           Integer analysisCacheChars,
+                           Duration requestReadTimeout,
+                           Boolean answerHalfClosed) {
 
     public ServerConfig {
         listen = listen == null ? "127.0.0.1:8080" : listen;
@@ -69,6 +75,8 @@ public record ServerConfig(String listen,
         writeBufferLowWaterMark = orDefault(writeBufferLowWaterMark, 32 * 1024);
         writeBufferHighWaterMark = orDefault(writeBufferHighWaterMark, 64 * 1024);
         analysisCacheChars = orDefault(analysisCacheChars, 4 * 1024 * 1024);
+        requestReadTimeout = requestReadTimeout == null ? Duration.ofSeconds(60) : requestReadTimeout;
+        answerHalfClosed = answerHalfClosed == null ? Boolean.TRUE : answerHalfClosed;
 
         ConfigChecks.hostPort("server.listen", listen);
         ConfigChecks.hostPort("server.admin", admin);
@@ -91,11 +99,44 @@ public record ServerConfig(String listen,
         ConfigChecks.range("server.writeBufferHighWaterMark", writeBufferHighWaterMark, writeBufferLowWaterMark + 1,
                 128 * 1024 * 1024);
         ConfigChecks.range("server.analysisCacheChars", analysisCacheChars, 0, 1024 * 1024 * 1024);
+        ConfigChecks.positive("server.requestReadTimeout", requestReadTimeout);
+    }
+
+    /** The settings before {@code requestReadTimeout} and {@code answerHalfClosed} existed, those two defaulted. */
+    public ServerConfig(String listen, String admin, Integer maxRequestBytes, Integer maxHeaderBytes,
+                        Integer maxInitialLineBytes, Integer maxResponseBytes, Integer maxEventBytes,
+                        Duration idleTimeout, Duration requestTimeout, Duration upstreamConnectTimeout,
+                        Duration upstreamResponseTimeout, Duration drainTimeout, Integer maxConnectionsPerUpstream,
+                        Integer maxPendingAcquires, Integer ioThreads, Integer inferenceThreads,
+                        Integer inferenceQueue, Integer writeBufferLowWaterMark, Integer writeBufferHighWaterMark,
+                        Integer analysisCacheChars) {
+        this(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes, maxResponseBytes, maxEventBytes,
+                idleTimeout, requestTimeout, upstreamConnectTimeout, upstreamResponseTimeout, drainTimeout,
+                maxConnectionsPerUpstream, maxPendingAcquires, ioThreads, inferenceThreads, inferenceQueue,
+                writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars, null, null);
+    }
+
+    /** These settings with another request-read deadline. */
+    public ServerConfig withRequestReadTimeout(Duration timeout) {
+        return new ServerConfig(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes,
+                maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
+                upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
+                inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
+                timeout, answerHalfClosed);
+    }
+
+    /** These settings with half-closed clients answered ({@code true}) or treated as gone. */
+    public ServerConfig withAnswerHalfClosed(boolean answer) {
+        return new ServerConfig(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes,
+                maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
+                upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
+                inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
+                requestReadTimeout, answer);
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     public HostPort listenAddress() {
@@ -118,7 +159,8 @@ public record ServerConfig(String listen,
         return new ServerConfig(newListen, newAdmin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes,
                 maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
                 upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
-                inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars);
+                inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
+                requestReadTimeout, answerHalfClosed);
     }
 
     private static Integer orDefault(Integer value, int fallback) {

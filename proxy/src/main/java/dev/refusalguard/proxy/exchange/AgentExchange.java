@@ -6,6 +6,9 @@ public interface AgentExchange {
     /** The agent connection can take more bytes: resume relaying. */
     void onAgentWritable();
 
+    /** The head of the answer has been written to the agent (nothing more can be sent before it, such as a 1xx). */
+    boolean answerStarted();
+
     /** The agent went away: stop the upstream call and release everything held. */
     void cancel();
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param model            the model the agent asked for
  * @param analysis         request analysis (null when it failed)
  * @param stream           the agent asked for SSE
+ * @param judged           the first upstream answer got a verdict (refusal or not); false when the exchange ended
+ *                         before one (the agent left, the upstream failed): such a request is in no refusal rate
  * @param firstRefused     the first upstream answer was a refusal
  * @param firstSignal      signal that detected the first refusal, or null
  * @param firstClass       refusal class of the first answer, or null
@@ -28,6 +30,7 @@ public record ExchangeSummary(String requestId,
                               String model,
                               RequestAnalysis analysis,
                               boolean stream,
+                              boolean judged,
                               boolean firstRefused,
                               String firstSignal,
                               String firstClass,

@@ -78,6 +78,8 @@ public final class LlmExchange implements AgentExchange {
     /** {@code current} is the kept first refusal again, whose upstream time is already counted. */
     private boolean standingRestored;
     private int attempts;
+    /** The current attempt's recovery_attempts result has been counted (each recovery attempt is counted once). */
+    private boolean attemptCounted;
     private Detection firstDetection;
     private boolean firstJudged;
     private long upstreamNanosBefore;
@@ -166,11 +168,18 @@ public final class LlmExchange implements AgentExchange {
 
     /** The agent went away: stop the upstream call now and release everything held. */
     @Override
+    public boolean answerStarted() {
+        return responder.headSent();
+    }
+
+    @Override
     public void cancel() {
         if (finished) {
             return;
         }
         if (current != null) {
+            // A recovery attempt still waiting for its verdict, or whose answer was still being relayed.
+            countRecoveryAttempt(categoryTag(), CLIENT_CLOSED_RESULT);
             current.abort();
         }
         dropStanding();
@@ -180,6 +189,7 @@ public final class LlmExchange implements AgentExchange {
     private void launch(AttemptPlan next) {
         plan = next;
         attempts++;
+        attemptCounted = false;
         if (current != null) {
             upstreamNanosBefore += current.upstreamNanos();
         }
@@ -345,8 +355,7 @@ public final class LlmExchange implements AgentExchange {
             analysis = analysisOrNull();
         }
         if (plan.lastStrategy() != null) {
-            services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(),
-                    "refused");
+            countRecoveryAttempt(categoryTag(), "refused");
             if (analysis != null) {
                 policy.selector().recordOutcome(modelTag, analysis.category(), plan.lastStrategy(), false);
             }
@@ -387,7 +396,7 @@ public final class LlmExchange implements AgentExchange {
      * strategy applied to the first attempt and no retry is possible): the caller then delivers the error.
      */
     private boolean afterFailedRecoveryAttempt(UpstreamAttempt attempt) {
-        services.metrics().recoveryAttempt(request.model(), categoryTag(), plan.lastStrategy().wireName(), "error");
+        countRecoveryAttempt(categoryTag(), "error");
         AttemptPlan next = null;
         if (answeredPlan == null) {
             // A remembered strategy failed before any answer: send the agent's own request instead.
@@ -531,6 +540,8 @@ public final class LlmExchange implements AgentExchange {
             return;
         }
         if (current != null) {
+            // A recovery attempt cut short by the deadline failed (a timeout), like one the upstream did not answer.
+            countRecoveryAttempt(categoryTag(), "error");
             current.abort();
         }
         dropStanding();
@@ -582,14 +593,19 @@ public final class LlmExchange implements AgentExchange {
         boolean claim = a != null && a.authorizationClaim();
         String api = adapter.api().tag();
         ProxyMetrics m = services.metrics();
-        m.request(api, request.model(), category, sensitive, claim, request.stream());
         boolean firstRefused = firstDetection != null && firstDetection.refusal();
+        // A request that ended before any answer was judged (the agent left first, the upstream failed) has no
+        // verdict: counting it would dilute every refusal rate. Its outcome is still counted.
+        boolean judged = firstDetection != null;
+        if (judged) {
+            m.request(api, request.model(), category, sensitive, claim, request.stream());
+        }
         if (firstRefused) {
             m.refusal(api, request.model(), category, sensitive, claim, firstDetection.signal().tag(),
                     firstDetection.refusalClass());
         }
         if (outcome == Outcome.RECOVERED && plan.lastStrategy() != null) {
-            m.recoveryAttempt(request.model(), category, plan.lastStrategy().wireName(), "recovered");
+            countRecoveryAttempt(category, "recovered");
             m.recovery(api, request.model(), category, sensitive, plan.lastStrategy().wireName());
             if (a != null) {
                 policy.selector().recordOutcome(modelTag, a.category(), plan.lastStrategy(), true);
@@ -599,7 +615,7 @@ public final class LlmExchange implements AgentExchange {
             }
         }
         m.outcome(api, request.model(), category, sensitive, outcome.tag());
-        ExchangeSummary summary = new ExchangeSummary(requestId, api, request.model(), a, request.stream(),
+        ExchangeSummary summary = new ExchangeSummary(requestId, api, request.model(), a, request.stream(), judged,
                 firstRefused, firstRefused ? firstDetection.signal().tag() : null,
                 firstDetection == null ? null : firstDetection.refusalClass(),
                 plan.strategies().stream().map(StrategyKind::wireName).toList(), attempts, outcome.tag(),
@@ -612,6 +628,18 @@ public final class LlmExchange implements AgentExchange {
                     firstRefused);
         }
         services.exchangeListener().accept(summary);
+    }
+
+    /** The {@code result} tag of a recovery attempt the agent's disconnect cut short. */
+    static final String CLIENT_CLOSED_RESULT = "client_closed";
+
+    /** Counts the current attempt's recovery result once, if it is a recovery attempt (a strategy was applied). */
+    private void countRecoveryAttempt(String category, String result) {
+        if (plan.lastStrategy() == null || attemptCounted) {
+            return;
+        }
+        attemptCounted = true;
+        services.metrics().recoveryAttempt(request.model(), category, plan.lastStrategy().wireName(), result);
     }
 
     private String fingerprint() {

@@ -95,6 +95,11 @@ public final class PassThroughExchange implements UpstreamResponseListener, Agen
     }
 
     @Override
+    public boolean answerStarted() {
+        return responder.headSent();
+    }
+
+    @Override
     public void cancel() {
         if (!finished && call != null) {
             finished = true;

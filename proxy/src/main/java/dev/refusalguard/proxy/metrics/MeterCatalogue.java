@@ -14,7 +14,9 @@ import java.util.List;
 public enum MeterCatalogue {
 
     REQUESTS("refusalguard_requests", Type.COUNTER, "",
-            "LLM requests received from agents (one per agent request, whatever the number of upstream attempts).",
+            "LLM requests from agents whose first upstream answer got a verdict (one per agent request, whatever the"
+                    + " number of upstream attempts): the denominator of refusal rates. Requests that ended before"
+                    + " any verdict (client_closed, or an upstream failure) count only in refusalguard_outcomes.",
             List.of("api", "model", "category", "sensitive", "auth_claim", "stream")),
 
     REFUSALS("refusalguard_refusals", Type.COUNTER, "",
@@ -25,7 +27,8 @@ public enum MeterCatalogue {
 
     RECOVERY_ATTEMPTS("refusalguard_recovery_attempts", Type.COUNTER, "",
             "Recovery attempts after a refusal, by strategy and attempt result (recovered, refused, error: an HTTP"
-                    + " error, connection failure or timeout, after which the next strategy is tried).",
+                    + " error, connection failure or timeout, after which the next strategy is tried; client_closed:"
+                    + " the agent disconnected before the attempt's result).",
             List.of("model", "category", "strategy", "result")),
 
     RECOVERIES("refusalguard_recoveries", Type.COUNTER, "",

@@ -32,24 +32,32 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Receives agent requests (already aggregated and size-checked), routes them, and runs one exchange at a time
- * per connection; pipelined requests wait in a short bounded queue. Owns each request until it has been turned
- * into an exchange, and releases it in every case.
+ * per connection; pipelined requests wait in a short queue and are answered in order. When the queue is full the
+ * connection stops being read until it drains (TCP pushes back on the client). Owns each request until it has been
+ * turned into an exchange, and releases it in every case.
+ *
+ * <p>A client that shuts down its sending side (half-close) after its requests still gets every answer; the
+ * connection is closed once the last one is written. A half-close in the middle of a request ends the connection.
  *
  * <p>Fields are touched only on this channel's event loop, so none needs to be volatile.
  */
 final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_PIPELINED = 16;
+    /** Requests waiting behind the one being answered before reading pauses. */
+    static final int MAX_PIPELINED = 16;
 
     private final ExchangeServices services;
     private final Map<Api, ApiAdapter> adapters;
@@ -60,6 +68,17 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     /** HTTP version of the request being handled: the proxy's own error answers use it. */
     private HttpVersion requestVersion = HttpVersion.HTTP_1_1;
+    /** The client will send nothing more (half-close): close once every request read is answered. */
+    private boolean inputShutdown;
+    /** The last answer ends the connection (Connection: close, an error that closes, drain): read nothing more. */
+    private boolean closing;
+    /** The next request was not read in time while another was being answered: 408 once that one is done. */
+    private RequestReadDeadline.Expired readExpired;
+    /** The next liveness probe of a half-closed client (see {@link #probeHalfClosedClient()}), or null. */
+    private ScheduledFuture<?> probe;
+    private long probeDelayMillis;
+    /** Inside {@link #serveWaiting()}: an exchange finishing synchronously must not re-enter it. */
+    private boolean serving;
 
     ClientRequestReceiver(ExchangeServices services, Map<Api, ApiAdapter> adapters, AtomicInteger activeExchanges,
                           ProxyServer.DrainState drain) {
@@ -80,29 +99,70 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (current != null) {
-            if (pipelined.size() >= MAX_PIPELINED) {
-                request.release();
-                ctx.close();
-            } else {
-                pipelined.add(request);
-            }
+        if (closing) {
+            // After a request that ends the connection nothing more is served (RFC 9112 section 9.6).
+            request.release();
             return;
         }
-        try {
-            handle(request);
-        } finally {
-            request.release();
+        pipelined.add(request);
+        if (pipelined.size() >= MAX_PIPELINED) {
+            // Requests already decoded from one read still arrive; the queue is bounded by what one read holds.
+            ctx.channel().config().setAutoRead(false);
         }
+        serveWaiting();
+    }
+
+    /** Starts the waiting requests in order, one exchange at a time; closes a half-closed connection when done. */
+    private void serveWaiting() {
+        if (serving) {
+            return;
+        }
+        serving = true;
+        try {
+            while (current == null && !closing && ctx.channel().isActive()) {
+                FullHttpRequest next = pipelined.poll();
+                if (next == null) {
+                    break;
+                }
+                if (pipelined.size() < MAX_PIPELINED && !ctx.channel().config().isAutoRead()) {
+                    ctx.channel().config().setAutoRead(true);
+                }
+                try {
+                    handle(next);
+                } finally {
+                    next.release();
+                }
+            }
+        } finally {
+            serving = false;
+        }
+        if (current != null || closing || !ctx.channel().isActive() || !pipelined.isEmpty()) {
+            return;
+        }
+        if (readExpired != null) {
+            requestReadTimedOut(readExpired);
+        } else if (inputShutdown) {
+            closing = true;
+            closeAfterWrites();
+        }
+    }
+
+    /** Closes once everything written so far has gone out (an empty buffer passes the HTTP encoder untouched). */
+    private void closeAfterWrites() {
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     private void handle(FullHttpRequest request) {
         requestVersion = request.protocolVersion();
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !drain.draining();
+        if (!keepAlive) {
+            closing = true;
+        }
         String uri = request.uri();
         QueryStringDecoder decoder = new QueryStringDecoder(uri);
         String path = decoder.path();
-        Api errorShape = Api.errorShapeForPath(path);
+        // An absolute-form target (http://host/v1/messages) is refused below, in the shape of the API it names.
+        Api errorShape = Api.errorShapeForPath(uri.startsWith("/") ? path : RequestReadDeadline.pathOf(uri));
         if (request.decoderResult().isFailure()) {
             Throwable cause = request.decoderResult().cause();
             int status = cause instanceof TooLongHttpHeaderException ? 431
@@ -188,14 +248,39 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        FullHttpRequest next = pipelined.poll();
-        if (next != null) {
-            try {
-                handle(next);
-            } finally {
-                next.release();
-            }
+        serveWaiting();
+        if (inputShutdown && current != null && probe == null) {
+            probeHalfClosedClient();
         }
+    }
+
+    /**
+     * TCP cannot tell a client that shut down only its sending side from one that closed its socket and left: both
+     * send a FIN. A write tells: a departed client's host answers it with a reset, and the write after that fails,
+     * which closes the connection and, through {@link #channelInactive}, the upstream call. So while a half-closed
+     * HTTP/1.1 client waits for its answer's head, it gets {@code 100 Continue} interim responses (which every
+     * HTTP/1.1 client must accept before the final one, RFC 9110 section 15.2): one at once, then at 10 ms doubling
+     * to every 5 s. HTTP/1.0 clients get none (1xx is not HTTP/1.0); their departure is seen at the answer's write.
+     */
+    private void probeHalfClosedClient() {
+        probe = null;
+        if (current == null || current.answerStarted() || !ctx.channel().isActive()
+                || !HttpVersion.HTTP_1_1.equals(requestVersion)) {
+            return;
+        }
+        ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                Unpooled.EMPTY_BUFFER)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        probeDelayMillis = probeDelayMillis == 0 ? 10 : Math.min(probeDelayMillis * 2, 5_000);
+        probe = ctx.executor().schedule(this::probeHalfClosedClient, probeDelayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** 408 for a request not fully received within {@code server.requestReadTimeout}, then the connection closes. */
+    private void requestReadTimedOut(RequestReadDeadline.Expired expired) {
+        readExpired = null;
+        respondError(Api.errorShapeForPath(expired.path()), 408, "request_timeout",
+                "The request was not received completely within the proxy's limit of "
+                        + dev.refusalguard.proxy.config.Durations.format(services.config().server().requestReadTimeout())
+                        + " (server.requestReadTimeout).", false);
     }
 
     /**
@@ -231,6 +316,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         HttpUtil.setKeepAlive(response, keepAlive);
         var future = ctx.writeAndFlush(response);
         if (!keepAlive) {
+            closing = true;
             future.addListener(ChannelFutureListener.CLOSE);
         }
     }
@@ -249,11 +335,35 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        if (evt instanceof ChannelInputShutdownEvent) {
+            // Half-close: whatever was read in full is still answered; a request cut short is not (the decoder has
+            // dropped it, or passed it on as malformed).
+            inputShutdown = true;
+            serveWaiting();
+            if (current != null) {
+                probeHalfClosedClient();
+            }
+            return;
+        }
+        if (evt instanceof RequestReadDeadline.Expired expired) {
+            if (current == null && pipelined.isEmpty()) {
+                requestReadTimedOut(expired);
+            } else {
+                // Another answer is being written: the 408 follows it. Nothing else is read meanwhile.
+                readExpired = expired;
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
         ctx.fireUserEventTriggered(evt);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (probe != null) {
+            probe.cancel(false);
+            probe = null;
+        }
         FullHttpRequest r;
         while ((r = pipelined.poll()) != null) {
             r.release();

@@ -43,6 +43,9 @@ public final class ProxyServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                // A client may shut down its sending side once its request is out (nc -N, shutdownOutput()): with
+                // this, that arrives as ChannelInputShutdownEvent and the request is still answered.
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, services.config().server().answerHalfClosed())
                 .childHandler(new ProxyServerInitializer(services, adapters, activeExchanges, drain, channels));
         this.serverChannel = bind(bootstrap, listen, "server.listen");
     }

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Orders the agent-facing pipeline; handler names are documented constants. */
 final class ProxyServerInitializer extends ChannelInitializer<SocketChannel> {
 
+    static final String REQUEST_BYTES_WATCHER = "agent-request-bytes-watcher";
     static final String HTTP_CODEC = "agent-http-codec";
+    static final String REQUEST_END_WATCHER = "agent-request-end-watcher";
     static final String IDLE = "agent-idle";
     static final String AGGREGATOR = "agent-request-aggregator";
     static final String REQUEST_RECEIVER = "client-request-receiver";
@@ -47,8 +49,11 @@ final class ProxyServerInitializer extends ChannelInitializer<SocketChannel> {
         // ones are queued, so reading never grows memory without bound, and a closed agent socket is seen at once.
         ch.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(server.writeBufferLowWaterMark(), server.writeBufferHighWaterMark()));
+        RequestReadDeadline readDeadline = new RequestReadDeadline(server.requestReadTimeout().toNanos());
         ch.pipeline()
+                .addLast(REQUEST_BYTES_WATCHER, readDeadline.bytesWatcher())
                 .addLast(HTTP_CODEC, new HttpServerCodec(server.maxInitialLineBytes(), server.maxHeaderBytes(), 65536))
+                .addLast(REQUEST_END_WATCHER, readDeadline.endWatcher())
                 .addLast(IDLE, new IdleStateHandler(0, 0, server.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(AGGREGATOR, new LimitedRequestAggregator(server.maxRequestBytes()))
                 .addLast(REQUEST_RECEIVER, new ClientRequestReceiver(services, adapters, activeExchanges, drain));

@@ -19,7 +19,8 @@ class BiasExchangeListenerTest {
 
     private static ExchangeSummary summary(RequestAnalysis analysis, boolean firstRefused, List<String> strategies,
                                            String outcome) {
-        return new ExchangeSummary("r1", "openai_chat", "gpt-a", analysis, false, firstRefused,
+        return new ExchangeSummary("r1", "openai_chat", "gpt-a", analysis, false, !"client_closed".equals(outcome),
+                firstRefused,
                 firstRefused ? "classifier" : null, firstRefused ? "hard_refusal" : null, strategies,
                 1 + strategies.size(), outcome, "gpt-a", "text", "text", 1_000_000);
     }

@@ -237,4 +237,28 @@ class BiasTrackerTest {
         assertThatThrownBy(() -> new ExchangeRecord(0, "openai_chat", "m", TaskCategory.OTHER, false, false,
                 Intent.DEFENSIVE, true, null, null, false, "refused")).hasMessageContaining("refusalSignal");
     }
+
+    @Test
+    void requestsWithoutAVerdictCountInTheOutcomesButInNoRefusalRate() {
+        BiasTracker tracker = tracker("gpt-x");
+        repeat(3, () -> tracker.record(exchange(START, "gpt-x", TaskCategory.LOG_ANALYSIS, true, false, true)));
+        repeat(7, () -> tracker.record(exchange(START, "gpt-x", TaskCategory.LOG_ANALYSIS, true, false, false)));
+        // The agent left before the first answer was judged, and an upstream failed before answering.
+        repeat(5, () -> tracker.record(new ExchangeRecord(START.toEpochMilli(), "openai_chat", "gpt-x",
+                TaskCategory.LOG_ANALYSIS, true, false, Intent.DEFENSIVE, false, false, null, null, false,
+                "client_closed")));
+        tracker.record(new ExchangeRecord(START.toEpochMilli(), "openai_chat", "gpt-x", TaskCategory.LOG_ANALYSIS,
+                true, false, Intent.DEFENSIVE, false, false, null, null, false, "error"));
+        // A recovery attempt cut short by the agent's disconnect has no result either.
+        tracker.record(new ExchangeRecord(START.toEpochMilli(), "openai_chat", "gpt-x", TaskCategory.LOG_ANALYSIS,
+                true, false, Intent.DEFENSIVE, true, true, "classifier", "rephrase", false, "client_closed"));
+
+        PeriodReport total = tracker.snapshot(START).sinceStart();
+        assertThat(total.refusalRate().events()).isEqualTo(4);
+        assertThat(total.refusalRate().trials()).isEqualTo(11);
+        assertThat(total.refusalRateByCategory().get("log_analysis").trials()).isEqualTo(11);
+        assertThat(total.sensitiveVsNeutral().exposed().trials()).isEqualTo(11);
+        assertThat(total.outcomes()).containsEntry("client_closed", 6L).containsEntry("error", 1L);
+        assertThat(total.recoveryRateByStrategy().get("rephrase").trials()).isZero();
+    }
 }

@@ -134,4 +134,20 @@ class ConfigValidationTest {
         assertThat(load("server:\n  analysisCacheChars: 0\n" + TWO_FORMATS).server().analysisCacheChars()).isZero();
         assertThat(load(TWO_FORMATS).server().analysisCacheChars()).isEqualTo(4 * 1024 * 1024);
     }
+
+    @Test
+    void theRequestReadDeadlineAndHalfCloseSettingsAreReadAndValidated() throws IOException {
+        ProxyConfig config = load(TWO_FORMATS + "server:\n  requestReadTimeout: 15s\n  answerHalfClosed: false\n");
+        assertThat(config.server().requestReadTimeout()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(config.server().answerHalfClosed()).isFalse();
+        ProxyConfig fromEnv = load(TWO_FORMATS, Map.of("REFUSALGUARD_SERVER_REQUESTREADTIMEOUT", "250ms"));
+        assertThat(fromEnv.server().requestReadTimeout()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(fromEnv.server().answerHalfClosed()).isTrue();
+        assertThatThrownBy(() -> load(TWO_FORMATS + "server:\n  requestReadTimeout: 0s\n"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("server.requestReadTimeout: must be a positive duration");
+        assertThatThrownBy(() -> load(TWO_FORMATS + "server:\n  answerHalfClosed: maybe\n"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("server.answerHalfClosed");
+    }
 }

@@ -1,0 +1,214 @@
+package dev.refusalguard.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.refusalguard.proxy.testing.AgentConnection;
+import dev.refusalguard.proxy.testing.ProxyHarness;
+import dev.refusalguard.proxy.testing.ScriptedUpstream;
+import dev.refusalguard.proxy.testing.ScriptedUpstream.Full;
+import dev.refusalguard.proxy.testing.StreamFormat;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Unusual or hostile client behaviour: every case gets an answer in the API's own error shape, or a clean close. */
+class HostileRequestsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROMPT = "Summarise these firewall logs for our SOC report.";
+
+    private static ScriptedUpstream.Reply answer(ScriptedUpstream.Received r) {
+        StreamFormat format = r.uri().startsWith("/v1/messages") ? StreamFormat.MESSAGES : StreamFormat.CHAT;
+        return Full.json(format.answer("answer to " + r.body().length()));
+    }
+
+    private static byte[] post(String path, String body, String extraHeaders) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        return concat(("POST " + path + " HTTP/1.1\r\nhost: proxy\r\ncontent-type: application/json\r\n" + extraHeaders
+                + "content-length: " + b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), b);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderWithNoneLostEvenWhenSomeAreRejected() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            // 40 requests in one write (more than the queue holds, so reading pauses): good ones and rejected ones.
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (int i = 0; i < 40; i++) {
+                all.writeBytes(i % 5 == 3 ? post("/v1/chat/completions", "{not json " + i, "")
+                        : post("/v1/chat/completions", StreamFormat.CHAT.body(PROMPT + " #" + i, false), ""));
+            }
+            AgentConnection.Response first = agent.exchange(all.toByteArray());
+            for (int i = 0; i < 40; i++) {
+                AgentConnection.Response r = i == 0 ? first : agent.exchange(new byte[0]);
+                if (i % 5 == 3) {
+                    assertThat(r.status()).as("request " + i).isEqualTo(400);
+                    assertThat(r.body()).contains("not valid JSON");
+                } else {
+                    int length = StreamFormat.CHAT.body(PROMPT + " #" + i, false).length();
+                    assertThat(r.status()).as("request " + i).isEqualTo(200);
+                    assertThat(r.body()).as("answer " + i + " in order").contains("answer to " + length);
+                }
+            }
+            assertThat(upstream.received()).hasSize(32);
+            assertThat(agent.openAfter(300)).isTrue();
+        }
+    }
+
+    @Test
+    void absoluteFormUrisGet400InTheShapeOfTheApiTheyName() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            for (String path : new String[] {"http://evil.example/v1/messages", "http://evil.example/v1/chat/completions"}) {
+                try (AgentConnection agent = new AgentConnection(proxy.port())) {
+                    AgentConnection.Response r = agent.exchange(post(path, StreamFormat.CHAT.body(PROMPT, false), ""));
+                    assertThat(r.status()).isEqualTo(400);
+                    JsonNode body = JSON.readTree(r.body());
+                    if (path.endsWith("/v1/messages")) {
+                        assertThat(body.path("type").asText()).isEqualTo("error");
+                        assertThat(body.path("error").path("type").asText()).isEqualTo("invalid_request_error");
+                    } else {
+                        assertThat(body.path("error").path("code").asText()).isEqualTo("not_a_proxy_request");
+                    }
+                }
+            }
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void expectContinueWithinTheLimitGets100ThenTheAnswer() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             Socket socket = new Socket("127.0.0.1", proxy.port())) {
+            socket.setSoTimeout(10_000);
+            String body = StreamFormat.CHAT.body(PROMPT, false);
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nhost: proxy\r\n"
+                    + "content-type: application/json\r\nexpect: 100-continue\r\ncontent-length: " + body.length()
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String interim = readUntil(in, "\r\n\r\n");
+            assertThat(interim).startsWith("HTTP/1.1 100 Continue");
+            socket.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+            assertThat(readUntil(in, "\r\n\r\n")).startsWith("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void malformedChunkedBodiesGet400AndTheConnectionCloses() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            for (String chunks : new String[] {"zz\r\n{}\r\n0\r\n\r\n", "5\r\n{\"a\":1}\r\n0\r\n\r\n",
+                    "ffffffffffff\r\n{}\r\n"}) {
+                try (AgentConnection agent = new AgentConnection(proxy.port())) {
+                    AgentConnection.Response r = agent.exchange(("POST /v1/messages HTTP/1.1\r\nhost: proxy\r\n"
+                            + "content-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n" + chunks)
+                            .getBytes(StandardCharsets.US_ASCII));
+                    assertThat(r.status()).as(chunks).isIn(400, 413);
+                    assertThat(JSON.readTree(r.body()).path("type").asText()).isEqualTo("error");
+                    assertThat(agent.openAfter(3_000)).isFalse();
+                }
+            }
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void deeplyNestedHugeNumberAndInvalidUtf8BodiesGet400InTheApisShape() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            String deep = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"metadata\":"
+                    + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+            String hugeNumber = "{\"model\":\"m\",\"temperature\":1" + "0".repeat(5_000)
+                    + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+            byte[] badUtf8 = concat("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"h"
+                    .getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xc3, (byte) 0x28},
+                    "\"}]}".getBytes(StandardCharsets.US_ASCII));
+            for (String path : new String[] {"/v1/chat/completions", "/v1/messages"}) {
+                for (byte[] body : new byte[][] {deep.getBytes(StandardCharsets.US_ASCII),
+                        hugeNumber.getBytes(StandardCharsets.US_ASCII), badUtf8}) {
+                    AgentConnection.Response r = agent.exchange(concat(("POST " + path + " HTTP/1.1\r\nhost: p\r\n"
+                            + "content-type: application/json\r\ncontent-length: " + body.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII), body));
+                    assertThat(r.status()).as(path + " " + body.length).isEqualTo(400);
+                    JsonNode error = JSON.readTree(r.body());
+                    if (path.equals("/v1/messages")) {
+                        assertThat(error.path("type").asText()).isEqualTo("error");
+                    } else {
+                        assertThat(error.path("error").path("type").asText()).isEqualTo("invalid_request_error");
+                    }
+                    assertThat(r.body()).doesNotContain("com.fasterxml", "Exception", "\\n\\tat ");
+                }
+            }
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void aClientTricklingItsHeadersGets408AtTheRequestReadDeadline() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(c.server().withRequestReadTimeout(Duration.ofMillis(800))));
+             Socket socket = new Socket("127.0.0.1", proxy.port())) {
+            socket.setSoTimeout(200);
+            byte[] head = "POST /v1/messages HTTP/1.1\r\nhost: proxy\r\nx-slow: ".getBytes(StandardCharsets.US_ASCII);
+            long t0 = System.nanoTime();
+            socket.getOutputStream().write(head);
+            // One byte every 100 ms: never idle, never done.
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            while (System.nanoTime() - t0 < 5_000_000_000L) {
+                try {
+                    socket.getOutputStream().write('a');
+                } catch (IOException closed) {
+                    break;
+                }
+                try {
+                    int n = in.read();
+                    if (n < 0) {
+                        break;
+                    }
+                    got.write(n);
+                    got.writeBytes(in.readAllBytes());
+                    break;
+                } catch (java.net.SocketTimeoutException e) {
+                    // still waiting
+                }
+            }
+            String response = got.toString(StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 408 ").contains("connection: close");
+            assertThat(response).contains("\"type\":\"error\"").contains("server.requestReadTimeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(700),
+                    Duration.ofSeconds(4));
+        }
+    }
+
+    private static String readUntil(InputStream in, String end) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        while (!b.toString(StandardCharsets.ISO_8859_1).endsWith(end)) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            b.write(c);
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+}
