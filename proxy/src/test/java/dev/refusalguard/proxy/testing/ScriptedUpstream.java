@@ -340,7 +340,12 @@ public final class ScriptedUpstream implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        // bounded waits: a close that never completes fails one test instead of stalling the whole build
+        if (!channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("scripted upstream: channel did not close within 5 s");
+        }
+        if (!group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("scripted upstream: event loop did not stop within 10 s");
+        }
     }
 }
