@@ -134,7 +134,7 @@ public final class HashedNgramFeaturizer {
         }
         s.lastText = null;
         s.lastVector = null;
-        int len = normalize(text, s.norm);
+        int len = normalize(text, s);
         s.reset();
         char[] buf = s.norm;
         // words
@@ -195,7 +195,7 @@ public final class HashedNgramFeaturizer {
                 from++; // a word cut by the start of the range is not a word of the text
             }
         }
-        int len = normalize(text, from, text.length(), spec.tailChars(), t.norm);
+        int len = normalize(text, from, text.length(), spec.tailChars(), t.raw, t.norm);
         t.reset();
         char[] buf = t.norm;
         int wordSeed = spec.seed() ^ TAIL_WORD_SEED;
@@ -280,17 +280,6 @@ public final class HashedNgramFeaturizer {
         return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
     }
 
-    /** {@link Character#isWhitespace} and {@link Character#toLowerCase} for the ASCII chars, looked up. */
-    private static final boolean[] ASCII_SPACE = new boolean[128];
-    private static final byte[] ASCII_LOWER = new byte[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            ASCII_SPACE[c] = Character.isWhitespace(c);
-            ASCII_LOWER[c] = (byte) Character.toLowerCase(c);
-        }
-    }
-
     /** {@link Character#isLetterOrDigit} for the ASCII chars, looked up instead of computed. */
     private static final boolean[] ASCII_WORD = new boolean[128];
 
@@ -300,20 +289,44 @@ public final class HashedNgramFeaturizer {
         }
     }
 
-    /** Normalises into {@code out} (capacity maxChars + 2) and returns the length, including the padding spaces. */
-    private int normalize(CharSequence text, char[] out) {
-        return normalize(text, 0, text.length(), spec.maxChars(), out);
+    /** Normalises into {@code s.norm} (capacity maxChars + 2) and returns the length, including the padding spaces. */
+    private int normalize(CharSequence text, Scratch s) {
+        return normalize(text, 0, text.length(), spec.maxChars(), s.raw, s.norm);
     }
 
-    /** Normalises at most {@code max} chars of text[from, to) into {@code out} (capacity max + 2). */
-    private static int normalize(CharSequence text, int from, int to, int max, char[] out) {
+    /**
+     * Normalises at most {@code max} chars of text[from, to) into {@code out} (capacity max + 2), copying them into
+     * {@code raw} (capacity max) first: one bulk copy out of a String instead of a checked {@code charAt} per char.
+     */
+    private static int normalize(CharSequence text, int from, int to, int max, char[] raw, char[] out) {
         int n = Math.min(to, from + max);
+        int len = n - from;
+        if (text instanceof String str) {
+            str.getChars(from, n, raw, 0);
+        } else {
+            for (int k = 0; k < len; k++) {
+                raw[k] = text.charAt(from + k);
+            }
+        }
         int o = 0;
         out[o++] = ' ';
         boolean space = true;
-        for (int i = from; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 128 ? ASCII_SPACE[c] : Character.isWhitespace(c) || c == '\u00a0') {
+        for (int i = 0; i < len; i++) {
+            char c = raw[i];
+            if (c < 128) {
+                char m = ASCII_NORMAL[c];
+                if (m == SPACE) {
+                    if (!space) {
+                        out[o++] = ' ';
+                        space = true;
+                    }
+                } else {
+                    out[o++] = m;
+                    space = false;
+                }
+                continue;
+            }
+            if (Character.isWhitespace(c) || c == '\u00a0') {
                 if (!space) {
                     out[o++] = ' ';
                     space = true;
@@ -321,9 +334,9 @@ public final class HashedNgramFeaturizer {
                 continue;
             }
             switch (c) {
-                case '\u2018', '\u2019', '\u02bc', '\u0060' -> c = '\'';
+                case '\u2018', '\u2019', '\u02bc' -> c = '\'';
                 case '\u201c', '\u201d', '\u00ab', '\u00bb' -> c = '"';
-                default -> c = c < 128 ? (char) ASCII_LOWER[c] : Character.toLowerCase(c);
+                default -> c = Character.toLowerCase(c);
             }
             out[o++] = c;
             space = false;
@@ -332,6 +345,21 @@ public final class HashedNgramFeaturizer {
             out[o++] = ' ';
         }
         return o;
+    }
+
+    /** Marks an ASCII whitespace char in {@link #ASCII_NORMAL} (no ASCII char normalises to it). */
+    private static final char SPACE = '\uffff';
+
+    /**
+     * What each ASCII char normalises to: {@link #SPACE} for whitespace ({@link Character#isWhitespace}), an
+     * apostrophe for the backtick, else {@link Character#toLowerCase}.
+     */
+    private static final char[] ASCII_NORMAL = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_NORMAL[c] = Character.isWhitespace(c) ? SPACE : c == '\u0060' ? '\'' : Character.toLowerCase(c);
+        }
     }
 
     /**
@@ -358,6 +386,8 @@ public final class HashedNgramFeaturizer {
      */
     private static final class Scratch {
         final char[] norm;
+        /** The raw chars being normalised (capacity maxChars). */
+        final char[] raw;
         /** Count per bucket; 0 for every bucket not in {@code used[0, size)}. */
         final char[] counts;
         /** Buckets counted since the last reset, in first-seen order. */
@@ -377,6 +407,7 @@ public final class HashedNgramFeaturizer {
 
         Scratch(int dims, int maxFeatures, int normCapacity, Scratch tail) {
             norm = new char[normCapacity];
+            raw = new char[normCapacity];
             counts = new char[dims];
             used = new int[maxFeatures];
             this.tail = tail;

@@ -31,6 +31,12 @@ class HashedNgramFeaturizerTest {
         SparseVector b = f.featurize("i\u2019m sorry, but no");
         assertThat(a.indices()).isEqualTo(b.indices());
         assertThat(a.values()).isEqualTo(b.values());
+        // backtick and the other apostrophes, no-break space and tabs, in a String and in another CharSequence
+        SparseVector c = f.featurize(new StringBuilder("I`m\u00a0\tsorry,\u000b but NO"));
+        SparseVector d = f.featurize("i\u02bcm sorry, but no");
+        assertThat(c.indices()).isEqualTo(a.indices());
+        assertThat(d.indices()).isEqualTo(a.indices());
+        assertThat(c.values()).isEqualTo(a.values());
     }
 
     @Test
