@@ -175,7 +175,7 @@ public final class HashedNgramFeaturizer {
             }
         }
         if (whole) {
-            countWholeAnswerBlock(text, s.tail);
+            countWholeAnswerBlock(text, s.tail, s.norm, len);
             s.emitWith(s.tail, spec.tailWeight());
         } else {
             s.emit(1f);
@@ -187,17 +187,28 @@ public final class HashedNgramFeaturizer {
         return false;
     }
 
-    /** Counts the closing words and shape of a complete text into {@code t}. */
-    private void countWholeAnswerBlock(CharSequence text, Scratch t) {
+    /**
+     * Counts the closing words and shape of a complete text into {@code t}; {@code openingNorm[0, openingLen)} is the
+     * text's opening as {@link #compute} normalised it.
+     */
+    private void countWholeAnswerBlock(CharSequence text, Scratch t, char[] openingNorm, int openingLen) {
         int from = Math.max(0, text.length() - spec.tailChars());
         if (from > 0 && isWordChar(text.charAt(from - 1))) {
             while (from < text.length() && isWordChar(text.charAt(from))) {
                 from++; // a word cut by the start of the range is not a word of the text
             }
         }
-        int len = normalize(text, from, text.length(), spec.tailChars(), t.raw, t.norm);
+        char[] buf;
+        int len;
+        if (from == 0 && text.length() <= spec.maxChars() && text.length() <= spec.tailChars()) {
+            // the closing range is the whole text, which the opening already normalised in full
+            buf = openingNorm;
+            len = openingLen;
+        } else {
+            len = normalize(text, from, text.length(), spec.tailChars(), t.raw, t.norm);
+            buf = t.norm;
+        }
         t.reset();
-        char[] buf = t.norm;
         int wordSeed = spec.seed() ^ TAIL_WORD_SEED;
         int bigramSeed = spec.seed() ^ TAIL_BIGRAM_SEED;
         int prev = TAIL_BOS;
