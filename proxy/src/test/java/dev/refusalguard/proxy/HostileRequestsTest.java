@@ -200,6 +200,46 @@ class HostileRequestsTest {
         }
     }
 
+    @Test
+    void aPipelinedRequestCompletedAfterItsReadDeadlineGets408InsteadOfAnAnswerFollowedByA408() throws Exception {
+        // The first request's answer streams slowly, so the third request's deadline passes while it is relayed.
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> r.body().contains("slow")
+                ? new ScriptedUpstream.Sse(StreamFormat.CHAT.events("A slow answer about the firewall logs.", 4), 150,
+                        false)
+                : answer(r));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(c.server().withRequestReadTimeout(Duration.ofMillis(500))));
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            byte[] slow = post("/v1/chat/completions", StreamFormat.CHAT.body("slow " + PROMPT, true), "");
+            byte[] quick = post("/v1/chat/completions", StreamFormat.CHAT.body(PROMPT, false), "");
+            byte[] late = post("/v1/chat/completions", StreamFormat.CHAT.body("late " + PROMPT, false), "");
+            AgentConnection.Response[] got = new AgentConnection.Response[3];
+            Thread sender = new Thread(() -> {
+                try {
+                    Thread.sleep(100);
+                    agent.write(java.util.Arrays.copyOf(late, 40));
+                    Thread.sleep(800); // past the deadline, while the first answer is still streaming
+                    agent.write(java.util.Arrays.copyOfRange(late, 40, late.length));
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            agent.write(concat(slow, quick));
+            sender.start();
+            got[0] = agent.exchange(new byte[0]);
+            got[1] = agent.exchange(new byte[0]);
+            got[2] = agent.exchange(new byte[0]);
+            sender.join();
+            assertThat(got[0].status()).isEqualTo(200);
+            assertThat(got[0].body()).contains("[DONE]");
+            assertThat(got[1].status()).isEqualTo(200);
+            assertThat(got[2].status()).as("the late request is answered by the 408, and only by it").isEqualTo(408);
+            assertThat(got[2].body()).contains("server.requestReadTimeout");
+            assertThat(agent.openAfter(1_000)).as("closed after the 408, nothing more sent").isFalse();
+            assertThat(upstream.received()).hasSize(2);
+        }
+    }
+
     private static String readUntil(InputStream in, String end) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         while (!b.toString(StandardCharsets.ISO_8859_1).endsWith(end)) {

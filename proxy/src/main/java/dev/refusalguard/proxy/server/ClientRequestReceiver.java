@@ -99,8 +99,9 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (closing) {
-            // After a request that ends the connection nothing more is served (RFC 9112 section 9.6).
+        if (closing || readExpired != null) {
+            // After a request that ends the connection nothing more is served (RFC 9112 section 9.6). A request
+            // completed after its read deadline passed is answered by the pending 408 alone, which then closes.
             request.release();
             return;
         }
