@@ -240,6 +240,23 @@ class HostileRequestsTest {
         }
     }
 
+    @Test
+    void anEmptyLineAfterARequestDoesNotStartTheReadDeadlineOfAnIdleKeepAliveConnection() throws Exception {
+        // RFC 9112 section 2.2: a server ignores empty lines before a request line (older clients send a CRLF after
+        // a POST body, sometimes in a packet of its own). Nothing of a request has arrived: no 408 may follow.
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(c.server().withRequestReadTimeout(Duration.ofMillis(300))));
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            byte[] request = post("/v1/chat/completions", StreamFormat.CHAT.body(PROMPT, false), "");
+            assertThat(agent.exchange(request).status()).isEqualTo(200);
+            agent.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(1_000);
+            assertThat(agent.exchange(request).status()).as("an idle keep-alive connection gets no 408, and stays open")
+                    .isEqualTo(200);
+        }
+    }
+
     private static String readUntil(InputStream in, String end) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         while (!b.toString(StandardCharsets.ISO_8859_1).endsWith(end)) {
