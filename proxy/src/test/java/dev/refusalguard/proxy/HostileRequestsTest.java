@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -254,6 +255,32 @@ class HostileRequestsTest {
             Thread.sleep(1_000);
             assertThat(agent.exchange(request).status()).as("an idle keep-alive connection gets no 408, and stays open")
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPipelinedExpectContinueRequestGetsIts100OnlyAfterTheStreamBeingRelayed() throws Exception {
+        List<String> events = StreamFormat.CHAT.events("Two blocked scans and one allowed VPN login. ".repeat(16), 24);
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> r.body().contains("slow")
+                ? new ScriptedUpstream.Sse(events, 60, false) : answer(r));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            byte[] slow = post("/v1/chat/completions", StreamFormat.CHAT.body("slow " + PROMPT, true), "");
+            String quick = StreamFormat.CHAT.body(PROMPT, false);
+            agent.write(slow);
+            Thread.sleep(1_000); // the window has released the stream: its head and events are out, more are coming
+            byte[] expecting = post("/v1/chat/completions", quick, "expect: 100-continue\r\n");
+            int head = expecting.length - quick.length();
+            agent.write(java.util.Arrays.copyOf(expecting, head)); // the body waits for the 100
+            AgentConnection.Response first = agent.exchange(new byte[0]);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.body()).as("the stream is intact").isEqualTo(String.join("", events));
+            AgentConnection.Response interim = agent.exchange(new byte[0]);
+            assertThat(interim.status()).as("the pipelined request's 100 comes after the first answer").isEqualTo(100);
+            AgentConnection.Response second = agent.exchange(java.util.Arrays.copyOfRange(expecting, head,
+                    expecting.length));
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(second.body()).contains("answer to " + quick.length());
         }
     }
 
