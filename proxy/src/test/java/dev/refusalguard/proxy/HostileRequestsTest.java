@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,6 +198,89 @@ class HostileRequestsTest {
             assertThat(response).contains("\"type\":\"error\"").contains("server.requestReadTimeout");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(700),
                     Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void aPipelinedRequestCompletedAfterItsReadDeadlineGets408InsteadOfAnAnswerFollowedByA408() throws Exception {
+        // The first request's answer streams slowly, so the third request's deadline passes while it is relayed.
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> r.body().contains("slow")
+                ? new ScriptedUpstream.Sse(StreamFormat.CHAT.events("A slow answer about the firewall logs.", 4), 150,
+                        false)
+                : answer(r));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(c.server().withRequestReadTimeout(Duration.ofMillis(500))));
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            byte[] slow = post("/v1/chat/completions", StreamFormat.CHAT.body("slow " + PROMPT, true), "");
+            byte[] quick = post("/v1/chat/completions", StreamFormat.CHAT.body(PROMPT, false), "");
+            byte[] late = post("/v1/chat/completions", StreamFormat.CHAT.body("late " + PROMPT, false), "");
+            AgentConnection.Response[] got = new AgentConnection.Response[3];
+            Thread sender = new Thread(() -> {
+                try {
+                    Thread.sleep(100);
+                    agent.write(java.util.Arrays.copyOf(late, 40));
+                    Thread.sleep(800); // past the deadline, while the first answer is still streaming
+                    agent.write(java.util.Arrays.copyOfRange(late, 40, late.length));
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            agent.write(concat(slow, quick));
+            sender.start();
+            got[0] = agent.exchange(new byte[0]);
+            got[1] = agent.exchange(new byte[0]);
+            got[2] = agent.exchange(new byte[0]);
+            sender.join();
+            assertThat(got[0].status()).isEqualTo(200);
+            assertThat(got[0].body()).contains("[DONE]");
+            assertThat(got[1].status()).isEqualTo(200);
+            assertThat(got[2].status()).as("the late request is answered by the 408, and only by it").isEqualTo(408);
+            assertThat(got[2].body()).contains("server.requestReadTimeout");
+            assertThat(agent.openAfter(1_000)).as("closed after the 408, nothing more sent").isFalse();
+            assertThat(upstream.received()).hasSize(2);
+        }
+    }
+
+    @Test
+    void anEmptyLineAfterARequestDoesNotStartTheReadDeadlineOfAnIdleKeepAliveConnection() throws Exception {
+        // RFC 9112 section 2.2: a server ignores empty lines before a request line (older clients send a CRLF after
+        // a POST body, sometimes in a packet of its own). Nothing of a request has arrived: no 408 may follow.
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(c.server().withRequestReadTimeout(Duration.ofMillis(300))));
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            byte[] request = post("/v1/chat/completions", StreamFormat.CHAT.body(PROMPT, false), "");
+            assertThat(agent.exchange(request).status()).isEqualTo(200);
+            agent.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(1_000);
+            assertThat(agent.exchange(request).status()).as("an idle keep-alive connection gets no 408, and stays open")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPipelinedExpectContinueRequestGetsIts100OnlyAfterTheStreamBeingRelayed() throws Exception {
+        List<String> events = StreamFormat.CHAT.events("Two blocked scans and one allowed VPN login. ".repeat(16), 24);
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> r.body().contains("slow")
+                ? new ScriptedUpstream.Sse(events, 60, false) : answer(r));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            byte[] slow = post("/v1/chat/completions", StreamFormat.CHAT.body("slow " + PROMPT, true), "");
+            String quick = StreamFormat.CHAT.body(PROMPT, false);
+            agent.write(slow);
+            Thread.sleep(1_000); // the window has released the stream: its head and events are out, more are coming
+            byte[] expecting = post("/v1/chat/completions", quick, "expect: 100-continue\r\n");
+            int head = expecting.length - quick.length();
+            agent.write(java.util.Arrays.copyOf(expecting, head)); // the body waits for the 100
+            AgentConnection.Response first = agent.exchange(new byte[0]);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.body()).as("the stream is intact").isEqualTo(String.join("", events));
+            AgentConnection.Response interim = agent.exchange(new byte[0]);
+            assertThat(interim.status()).as("the pipelined request's 100 comes after the first answer").isEqualTo(100);
+            AgentConnection.Response second = agent.exchange(java.util.Arrays.copyOfRange(expecting, head,
+                    expecting.length));
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(second.body()).contains("answer to " + quick.length());
         }
     }
 

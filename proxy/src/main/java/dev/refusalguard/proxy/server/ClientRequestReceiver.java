@@ -79,6 +79,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private long probeDelayMillis;
     /** Inside {@link #serveWaiting()}: an exchange finishing synchronously must not re-enter it. */
     private boolean serving;
+    /** Told when every request read so far has been answered in full (a held 100 Continue may go out). */
+    private Runnable earlierAnswersWritten = () -> { };
 
     ClientRequestReceiver(ExchangeServices services, Map<Api, ApiAdapter> adapters, AtomicInteger activeExchanges,
                           ProxyServer.DrainState drain) {
@@ -86,6 +88,15 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         this.adapters = adapters;
         this.activeExchanges = activeExchanges;
         this.drain = drain;
+    }
+
+    void whenEarlierAnswersWritten(Runnable then) {
+        this.earlierAnswersWritten = then;
+    }
+
+    /** A request read earlier is still being answered or waits to be: an interim response now would be misplaced. */
+    boolean answerOwed() {
+        return current != null || !pipelined.isEmpty();
     }
 
     @Override
@@ -99,8 +110,9 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (closing) {
-            // After a request that ends the connection nothing more is served (RFC 9112 section 9.6).
+        if (closing || readExpired != null) {
+            // After a request that ends the connection nothing more is served (RFC 9112 section 9.6). A request
+            // completed after its read deadline passed is answered by the pending 408 alone, which then closes.
             request.release();
             return;
         }
@@ -144,6 +156,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         } else if (inputShutdown) {
             closing = true;
             closeAfterWrites();
+        } else {
+            earlierAnswersWritten.run();
         }
     }
 

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpExpectationFailedEvent;
@@ -18,19 +19,67 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+
+import java.util.function.BooleanSupplier;
 
 /**
  * Aggregates an agent request under {@code server.maxRequestBytes}; an oversized one is answered 413 in the
  * calling API's error shape (not Netty's empty 413) and the connection is closed, since the rest of its body
  * is not read. The same holds when the client announced the body with {@code Expect: 100-continue}.
+ *
+ * <p>A {@code 100 Continue} for a pipelined request waits until every earlier answer has been written in full
+ * ({@link #earlierAnswersWritten()}): sent at once it would land inside (or before) the answer being relayed.
+ * Only the connection's event loop touches the fields, so none is volatile.
  */
 final class LimitedRequestAggregator extends HttpObjectAggregator {
 
     private final int maxBytes;
+    /** True while an earlier request of this connection is still being answered (or waits to be). */
+    private final BooleanSupplier answerOwed;
+    private ChannelHandlerContext ctx;
+    /** The {@code 100 Continue} of the request being aggregated, held until the earlier answers are out. */
+    private Object deferredContinue;
 
-    LimitedRequestAggregator(int maxBytes) {
+    LimitedRequestAggregator(int maxBytes, BooleanSupplier answerOwed) {
         super(maxBytes, true);
         this.maxBytes = maxBytes;
+        this.answerOwed = answerOwed;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        this.ctx = ctx;
+        super.handlerAdded(ctx);
+    }
+
+    /** Every earlier answer is written: a held {@code 100 Continue} goes out now, if its body is still awaited. */
+    void earlierAnswersWritten() {
+        Object pending = deferredContinue;
+        if (pending != null) {
+            deferredContinue = null;
+            ctx.writeAndFlush(pending).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        }
+    }
+
+    @Override
+    protected void finishAggregation(FullHttpMessage aggregated) throws Exception {
+        // The body came without waiting for the 100 (clients stop waiting after a while): none is owed any more.
+        dropDeferredContinue();
+        super.finishAggregation(aggregated);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        dropDeferredContinue();
+        super.channelInactive(ctx);
+    }
+
+    private void dropDeferredContinue() {
+        if (deferredContinue != null) {
+            ReferenceCountUtil.release(deferredContinue);
+            deferredContinue = null;
+        }
     }
 
     @Override
@@ -50,7 +99,15 @@ final class LimitedRequestAggregator extends HttpObjectAggregator {
             start.headers().remove(HttpHeaderNames.EXPECT);
             return tooLarge(start);
         }
-        return super.newContinueResponse(start, maxContentLength, pipeline);
+        Object continueResponse = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (continueResponse instanceof FullHttpResponse r && r.status().equals(HttpResponseStatus.CONTINUE)
+                && answerOwed.getAsBoolean()) {
+            // Only a 100 waits: a 417 (an unknown expectation) goes out as Netty sends it.
+            dropDeferredContinue();
+            deferredContinue = continueResponse;
+            return null;
+        }
+        return continueResponse;
     }
 
     private FullHttpResponse tooLarge(HttpMessage oversized) {

@@ -50,12 +50,16 @@ final class ProxyServerInitializer extends ChannelInitializer<SocketChannel> {
         ch.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(server.writeBufferLowWaterMark(), server.writeBufferHighWaterMark()));
         RequestReadDeadline readDeadline = new RequestReadDeadline(server.requestReadTimeout().toNanos());
+        ClientRequestReceiver receiver = new ClientRequestReceiver(services, adapters, activeExchanges, drain);
+        LimitedRequestAggregator aggregator = new LimitedRequestAggregator(server.maxRequestBytes(),
+                receiver::answerOwed);
+        receiver.whenEarlierAnswersWritten(aggregator::earlierAnswersWritten);
         ch.pipeline()
                 .addLast(REQUEST_BYTES_WATCHER, readDeadline.bytesWatcher())
                 .addLast(HTTP_CODEC, new HttpServerCodec(server.maxInitialLineBytes(), server.maxHeaderBytes(), 65536))
                 .addLast(REQUEST_END_WATCHER, readDeadline.endWatcher())
                 .addLast(IDLE, new IdleStateHandler(0, 0, server.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .addLast(AGGREGATOR, new LimitedRequestAggregator(server.maxRequestBytes()))
-                .addLast(REQUEST_RECEIVER, new ClientRequestReceiver(services, adapters, activeExchanges, drain));
+                .addLast(AGGREGATOR, aggregator)
+                .addLast(REQUEST_RECEIVER, receiver);
     }
 }

@@ -68,6 +68,9 @@ final class RequestReadDeadline {
     /** The request target of a request line whose first bytes are {@code b} (as far as they go), or null. */
     private static String sniffTarget(ByteBuf b) {
         int from = b.readerIndex();
+        while (from < b.writerIndex() && (b.getByte(from) == '\r' || b.getByte(from) == '\n')) {
+            from++;
+        }
         int to = Math.min(b.writerIndex(), from + 512);
         int space = -1;
         for (int i = from; i < to; i++) {
@@ -83,6 +86,20 @@ final class RequestReadDeadline {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code b} holds more than the empty lines the codec skips between requests (RFC 9112 section 2.2):
+     * a CRLF sent after the previous request is no request, and must not time out an idle keep-alive connection.
+     */
+    private static boolean startsRequest(ByteBuf b) {
+        for (int i = b.readerIndex(); i < b.writerIndex(); i++) {
+            byte c = b.getByte(i);
+            if (c != '\r' && c != '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void arm() {
@@ -109,7 +126,7 @@ final class RequestReadDeadline {
     final class BytesWatcher extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof ByteBuf b && b.isReadable()) {
+            if (msg instanceof ByteBuf b && b.isReadable() && (timer != null || startsRequest(b))) {
                 if (timer == null) {
                     // A request trickled so slowly that its head never completes still gets its API's error shape.
                     String target = sniffTarget(b);

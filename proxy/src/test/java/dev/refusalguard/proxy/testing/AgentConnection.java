@@ -58,6 +58,12 @@ public final class AgentConnection implements AutoCloseable {
         return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
     }
 
+    /** Writes bytes without reading an answer (a request sent in pieces, or pipelined requests). */
+    public void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     /** A GET on {@code path}. */
     public Response get(String path) throws IOException {
         return exchange(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
