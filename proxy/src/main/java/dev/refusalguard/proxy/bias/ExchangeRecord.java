@@ -46,7 +46,7 @@ public record ExchangeRecord(long epochMillis,
         Objects.requireNonNull(intent, "intent");
         Objects.requireNonNull(outcome, "outcome");
         if (firstAttemptRefused && !judged) {
-            throw new IllegalArgumentException("a refused first attempt was judged");
+            throw new IllegalArgumentException("a refused first attempt must be judged");
         }
         if (firstAttemptRefused && refusalSignal == null) {
             throw new IllegalArgumentException("refusalSignal is required when firstAttemptRefused is true");
