@@ -16,6 +16,9 @@ import java.util.stream.IntStream;
  * @param concurrency        connections of the throughput phase
  * @param rates              fixed rates of the latency phase (requests per second)
  * @param streams            concurrent streams of the streaming phase (0 = skip)
+ * @param warmupStreams      concurrent streams of each target's warm-up (by default as many as the measured phase:
+ *                           a target's first burst of that size, with its connection pools still empty, is a
+ *                           cold-start figure, 2x the later turns' TTFT, and it fell on whichever target came first)
  * @param streamStartsPerSec how fast those streams are opened
  * @param streamTimeout      longest a streaming turn may take
  * @param windowMillis       time the upstream needs to send the proxy's refusal window (for the TTFT target)
@@ -23,7 +26,7 @@ import java.util.stream.IntStream;
  */
 record HarnessPlan(List<Target> targets, int rounds, Duration segment, Duration warmup, Duration jitWarmup,
                    int concurrency,
-                   List<Integer> rates, int streams, int streamStartsPerSec, Duration streamTimeout,
+                   List<Integer> rates, int streams, int warmupStreams, int streamStartsPerSec, Duration streamTimeout,
                    double windowMillis, Path out) {
 
     HarnessPlan {
@@ -54,6 +57,9 @@ record HarnessPlan(List<Target> targets, int rounds, Duration segment, Duration 
         }
         if (streams < 0 || streams > 60_000) {
             throw new IllegalArgumentException("--streams: must be 0..60000, was " + streams);
+        }
+        if (warmupStreams < 0 || warmupStreams > 60_000) {
+            throw new IllegalArgumentException("--warmup-streams: must be 0..60000, was " + warmupStreams);
         }
         if (streamStartsPerSec < 1) {
             throw new IllegalArgumentException("--stream-starts-per-s: must be >= 1, was " + streamStartsPerSec);

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *   --target name=direct,url=http://127.0.0.1:9000/v1/chat/completions,pid=111 \
  *   --target name=refusalguard,url=http://127.0.0.1:8080/v1/chat/completions,pid=222 \
  *   [--rounds 3] [--segment-s 5] [--warmup-s 1] [--jit-warmup-s 30] [--concurrency 64] [--rates 500,2000] \
- *   [--streams 1000] [--stream-starts-per-s 1000] [--window-ms 750] --out DIR
+ *   [--streams 1000] [--warmup-streams 1000] [--stream-starts-per-s 1000] [--window-ms 750] --out DIR
  * </pre>
  */
 public final class LoadHarness {
@@ -76,8 +76,8 @@ public final class LoadHarness {
         for (Target t : plan.targets()) {
             log(out, "warm-up " + t.name());
             FixedConcurrencyRun.run(loop, t, plan.concurrency(), plan.jitWarmup().plusMillis(1), Duration.ZERO);
-            if (plan.streams() > 0) {
-                ConcurrentStreamsRun.run(loop, t, Math.min(50, plan.streams()), plan.streamStartsPerSec(),
+            if (plan.streams() > 0 && plan.warmupStreams() > 0) {
+                ConcurrentStreamsRun.run(loop, t, plan.warmupStreams(), plan.streamStartsPerSec(),
                         plan.streamTimeout());
             }
         }
@@ -165,13 +165,14 @@ public final class LoadHarness {
                 Integer.parseInt(opts.getOrDefault("concurrency", "64")),
                 rates,
                 Integer.parseInt(opts.getOrDefault("streams", "1000")),
+                Integer.parseInt(opts.getOrDefault("warmup-streams", opts.getOrDefault("streams", "1000"))),
                 Integer.parseInt(opts.getOrDefault("stream-starts-per-s", "1000")),
                 Duration.ofSeconds(Long.parseLong(opts.getOrDefault("stream-timeout-s", "60"))),
                 Double.parseDouble(opts.getOrDefault("window-ms", "0")),
                 Path.of(outDir));
         for (String k : opts.keySet()) {
             if (!List.of("rounds", "segment-s", "warmup-s", "jit-warmup-s", "concurrency", "rates", "streams",
-                    "stream-starts-per-s", "stream-timeout-s", "window-ms").contains(k)) {
+                    "warmup-streams", "stream-starts-per-s", "stream-timeout-s", "window-ms").contains(k)) {
                 throw new IllegalArgumentException("unknown option --" + k);
             }
         }

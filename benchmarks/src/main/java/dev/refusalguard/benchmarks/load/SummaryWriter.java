@@ -36,10 +36,11 @@ final class SummaryWriter {
     String markdown() {
         StringBuilder md = new StringBuilder();
         TargetFigures base = figures.get(plan.baseline().name());
-        md.append(f("Harness run %s to %s; %.0f s JIT warm-up per target, then %d interleaved rounds of %.1f s per "
-                        + "target and phase (+%.1f s unrecorded lead-in); baseline `%s`.%n%n", started, ended,
-                plan.jitWarmup().toMillis() / 1000.0, plan.rounds(), plan.segment().toMillis() / 1000.0,
-                plan.warmup().toMillis() / 1000.0, plan.baseline().name()));
+        md.append(f("Harness run %s to %s; %.0f s JIT warm-up per target (and %d warm-up streams), then %d interleaved "
+                        + "rounds of %.1f s per target and phase (+%.1f s unrecorded lead-in); baseline `%s`.%n%n",
+                started, ended, plan.jitWarmup().toMillis() / 1000.0, plan.streams() > 0 ? plan.warmupStreams() : 0,
+                plan.rounds(), plan.segment().toMillis() / 1000.0, plan.warmup().toMillis() / 1000.0,
+                plan.baseline().name()));
 
         md.append(f("#### Non-streaming throughput (%d connections, closed loop) and memory%n%n", plan.concurrency()));
         md.append("| target | requests/s | x baseline | errors | CPU µs/request* | idle RSS MiB (start / end) | RSS under load MiB |\n");

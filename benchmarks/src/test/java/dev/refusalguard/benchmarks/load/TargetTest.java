@@ -35,7 +35,7 @@ class TargetTest {
     void everyRoundRotatesTheTargetOrder() {
         List<Target> ts = List.of(Target.parse("name=a,url=http://h:1/"), Target.parse("name=b,url=http://h:1/"),
                 Target.parse("name=c,url=http://h:1/"));
-        HarnessPlan plan = new HarnessPlan(ts, 3, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, 1, List.of(10), 0, 1,
+        HarnessPlan plan = new HarnessPlan(ts, 3, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, 1, List.of(10), 0, 0, 1,
                 Duration.ofSeconds(1), 0, Path.of("."));
         assertThat(plan.order(0)).extracting(Target::name).containsExactly("a", "b", "c");
         assertThat(plan.order(1)).extracting(Target::name).containsExactly("b", "c", "a");
