@@ -94,7 +94,8 @@ public final class RefusalGuardProxy implements AutoCloseable {
             started = new ProxyServer(group, config.server().listenAddress(), services, adapters);
             ProxyServer s = started;
             metrics.gauge(MeterCatalogue.ACTIVE_EXCHANGES, s::activeExchanges);
-            startedAdmin = new AdminServer(group, config.server().adminAddress(), new AdminRoutes(
+            startedAdmin = new AdminServer(group, config.server().adminAddress(),
+                    config.server().requestReadTimeout(), new AdminRoutes(
                     registry::scrape,
                     () -> !group.isShuttingDown(),
                     () -> ready && !s.draining(),
