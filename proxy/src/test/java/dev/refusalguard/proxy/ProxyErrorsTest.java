@@ -172,6 +172,32 @@ class ProxyErrorsTest {
     }
 
     @Test
+    void anUpstream200WhoseBodyIsNotJsonGets502AndIsNeitherARefusalNorRetried() throws Exception {
+        for (String body : new String[] {"<html><body>Welcome to nginx!</body></html>", "", "[]"}) {
+            try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Full(200, "text/html", body, false));
+                 RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+                // Sensitive wording: a refusal would be retried with the rephrase strategy.
+                HttpResponse<String> r = post(proxy, "/v1/chat/completions", "{\"model\": \"m\", \"messages\": ["
+                        + "{\"role\":\"user\",\"content\":\"How do I detect a reverse shell payload in our EDR"
+                        + " telemetry?\"}]}");
+                assertThat(r.statusCode()).as(body).isEqualTo(502);
+                assertThat(json(r.body()).path("error").path("code").asText()).isEqualTo("upstream_protocol");
+                assertThat(upstream.received()).as(body).hasSize(1);
+                assertThat(proxy.registry().find("refusalguard_refusals").counters()).as(body)
+                        .allSatisfy(c -> assertThat(c.count()).isZero());
+                // The outcome is counted once the error answer is written.
+                long end = System.nanoTime() + 5_000_000_000L;
+                while (proxy.registry().find("refusalguard_outcomes").tag("outcome", "error").counter() == null
+                        && System.nanoTime() < end) {
+                    Thread.sleep(5);
+                }
+                assertThat(proxy.registry().find("refusalguard_outcomes").tag("outcome", "error").counter())
+                        .isNotNull().satisfies(c -> assertThat(c.count()).isEqualTo(1.0));
+            }
+        }
+    }
+
+    @Test
     void silentUpstreamGets504AfterTheResponseTimeout() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Hang());
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
