@@ -73,6 +73,26 @@ class HostileRequestsTest {
     }
 
     @Test
+    void headersTheAgentNamesInConnectionAreNotForwardedUpstreamNorAreTheUpstreamsPassedBack() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            AgentConnection.Response r = agent.exchange(post("/v1/chat/completions", StreamFormat.CHAT.body(PROMPT,
+                    false), "connection: keep-alive, X-Hop-Secret , x-other-hop\r\nx-hop-secret: for-the-proxy-only\r\n"
+                    + "x-other-hop: 1\r\nx-end-to-end: kept\r\n"));
+            assertThat(r.status()).isEqualTo(200);
+            var headers = upstream.received().get(0).headers();
+            assertThat(headers.contains("x-hop-secret")).isFalse();
+            assertThat(headers.contains("x-other-hop")).isFalse();
+            assertThat(headers.get("x-end-to-end")).isEqualTo("kept");
+        }
+        var fromUpstream = new io.netty.handler.codec.http.DefaultHttpHeaders()
+                .add("connection", "close, x-upstream-hop").add("x-upstream-hop", "1").add("x-request-id", "r1");
+        assertThat(dev.refusalguard.proxy.exchange.ProxyHeaders.forAgent(fromUpstream).names())
+                .containsExactly("x-request-id");
+    }
+
+    @Test
     void absoluteFormUrisGet400InTheShapeOfTheApiTheyName() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
