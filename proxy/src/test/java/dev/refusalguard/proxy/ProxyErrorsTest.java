@@ -110,6 +110,46 @@ class ProxyErrorsTest {
     }
 
     @Test
+    void messagesOrInputOfTheWrongTypeGetAnInvalidTypeErrorInEachApisShape() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            JsonNode chat = json(post(proxy, "/v1/chat/completions",
+                    "{\"model\": \"m\", \"messages\": \"hi\"}").body()).path("error");
+            assertThat(chat.path("code").asText()).isEqualTo("invalid_type");
+            assertThat(chat.path("param").asText()).isEqualTo("messages");
+            assertThat(chat.path("message").asText())
+                    .isEqualTo("Invalid type for 'messages': expected an array, but got a string instead.");
+            JsonNode responses = json(post(proxy, "/v1/responses", "{\"model\": \"m\", \"input\": 5}").body())
+                    .path("error");
+            assertThat(responses.path("code").asText()).isEqualTo("invalid_type");
+            assertThat(responses.path("param").asText()).isEqualTo("input");
+            HttpResponse<String> messages = post(proxy, "/v1/messages",
+                    "{\"model\": \"m\", \"max_tokens\": 10, \"messages\": {\"role\": \"user\"}}");
+            assertThat(messages.statusCode()).isEqualTo(400);
+            assertThat(json(messages.body()).path("error").path("message").asText())
+                    .isEqualTo("messages: Input should be a valid list");
+            assertThat(json(post(proxy, "/v1/chat/completions", "{\"model\": \"m\"}").body())
+                    .path("error").path("code").asText()).isEqualTo("missing_required_parameter");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void aResponsesRequestWithoutInputIsForwardedAsItIs() throws Exception {
+        // The Responses API makes input optional: a stored prompt can stand in for it.
+        String answer = dev.refusalguard.proxy.testing.ResponsesReplies.response("Here is the triage summary.", false);
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(answer));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            String request = "{\"model\": \"m\", \"prompt\": {\"id\": \"pmpt_123\", \"variables\": {\"case\": \"42\"}}}";
+            HttpResponse<String> r = post(proxy, "/v1/responses", request);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo(answer);
+            assertThat(upstream.received()).hasSize(1);
+            assertThat(json(upstream.received().get(0).body())).isEqualTo(json(request));
+        }
+    }
+
+    @Test
     void bodyOverTheLimitGets413InTheApisShape() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
