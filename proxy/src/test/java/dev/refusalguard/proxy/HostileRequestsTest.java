@@ -93,6 +93,33 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aCompressedRequestBodyGets415SayingSoInTheApisShapeNotAnInvalidJsonError() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            ByteArrayOutputStream gz = new ByteArrayOutputStream();
+            try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+                out.write(StreamFormat.CHAT.body(PROMPT, false).getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] head = ("POST /v1/chat/completions HTTP/1.1\r\nhost: proxy\r\ncontent-type: application/json\r\n"
+                    + "content-encoding: gzip\r\ncontent-length: " + gz.size() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            AgentConnection.Response chat = agent.exchange(concat(head, gz.toByteArray()));
+            assertThat(chat.status()).isEqualTo(415);
+            JsonNode error = JSON.readTree(chat.body()).path("error");
+            assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+            assertThat(error.path("code").asText()).isEqualTo("unsupported_content_encoding");
+            assertThat(error.path("message").asText()).contains("gzip");
+            // The connection stays usable, and an explicit identity encoding is plain JSON.
+            AgentConnection.Response messages = agent.exchange(post("/v1/messages",
+                    StreamFormat.MESSAGES.body(PROMPT, false), "content-encoding: identity\r\n"
+                            + "anthropic-version: 2023-06-01\r\n"));
+            assertThat(messages.status()).isEqualTo(200);
+            assertThat(upstream.received()).hasSize(1);
+        }
+    }
+
+    @Test
     void absoluteFormUrisGet400InTheShapeOfTheApiTheyName() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {

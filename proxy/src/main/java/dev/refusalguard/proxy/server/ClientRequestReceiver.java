@@ -209,6 +209,13 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             startPassThrough(request, api, keepAlive);
             return;
         }
+        String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            // The body has to be read to be judged and rewritten; a compressed one would only fail as invalid JSON.
+            respondError(api, 415, "unsupported_content_encoding", "The request body must not be compressed"
+                    + " (Content-Encoding: " + encoding.trim() + "); send it as plain JSON.", keepAlive);
+            return;
+        }
         byte[] bytes = ByteBufUtil.getBytes(request.content());
         ObjectNode body;
         ParsedRequest parsed;
