@@ -65,7 +65,7 @@ public enum MeterCatalogue {
             List.of("upstream", "status_class")),
 
     UPSTREAM_ERRORS("refusalguard_upstream_errors", Type.COUNTER, "",
-            "Upstream calls that failed: connect, timeout, reset, protocol, too_large.",
+            "Upstream calls that failed, by kind: connect, tls, timeout, reset, protocol, too_large, pool_exhausted.",
             List.of("upstream", "kind")),
 
     STREAM_WINDOW_CHARS("refusalguard_stream_window_chars", Type.SUMMARY, "chars",
