@@ -77,6 +77,11 @@ public enum MeterCatalogue {
                     + " analysed before under the same policy (an agent's tool-loop steps), miss otherwise.",
             List.of("result")),
 
+    AUDIT_DROPPED("refusalguard_audit_dropped", Type.COUNTER, "",
+            "Audit records not written: the audit queue was full, or writing the audit file failed (the proxy"
+                    + " keeps serving; the first failure is printed once on stderr).",
+            List.of()),
+
     INFERENCE_QUEUE("refusalguard_inference_queue", Type.GAUGE, "",
             "Inference tasks waiting for the classifier executor.",
             List.of()),
