@@ -327,6 +327,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             reason = reason.substring(0, marker);
         }
         reason = reason.replaceAll(" \\(for Object starting at \\[Source.*", "").trim();
+        // Read-limit violations name the parser's setting ("..., from `StreamReadConstraints.getMaxNestingDepth()`").
+        reason = reason.replaceAll(", from `[^`]*`", "");
         var where = e.getLocation();
         String location = where == null || where.getLineNr() < 0 ? ""
                 : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
