@@ -80,6 +80,7 @@ public final class RefusalGuardProxy implements AutoCloseable {
                         .map(dev.refusalguard.policies.TaskCategory::wireName).toList(),
                 config.shadow().enabled());
         this.audit = AuditLog.open(config.audit());
+        metrics.counterOf(MeterCatalogue.AUDIT_DROPPED, audit::dropped);
         RefusalDetector detector = new RefusalDetector(parts.classifier(), inference, config.detection(), metrics);
         ExchangeServices services = new ExchangeServices(config, upstreams, detector, parts.policy(), inference,
                 metrics, audit, parts.exchangeListener(), parts.shadow(),
@@ -94,7 +95,8 @@ public final class RefusalGuardProxy implements AutoCloseable {
             started = new ProxyServer(group, config.server().listenAddress(), services, adapters);
             ProxyServer s = started;
             metrics.gauge(MeterCatalogue.ACTIVE_EXCHANGES, s::activeExchanges);
-            startedAdmin = new AdminServer(group, config.server().adminAddress(), new AdminRoutes(
+            startedAdmin = new AdminServer(group, config.server().adminAddress(),
+                    config.server().requestReadTimeout(), new AdminRoutes(
                     registry::scrape,
                     () -> !group.isShuttingDown(),
                     () -> ready && !s.draining(),

@@ -11,9 +11,11 @@ import io.micrometer.core.instrument.Counter;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,6 +160,51 @@ class HalfClosedClientTest {
         }
     }
 
+    @Test
+    void aClientThatLeavesWhileItsStreamIsSilentIsSeenAtTheNextProbeAndItsUpstreamCallClosed() throws Exception {
+        // The opening of an answer at once, then a silence longer than the test (a model thinking mid-stream).
+        List<String> events = OpenAiReplies.streamEvents(ANSWER.repeat(8), 400);
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Sse(List.of(events.get(0) + events.get(1),
+                events.get(2)), 60_000, false));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            long closedAt;
+            try (Socket socket = new Socket("127.0.0.1", proxy.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(StreamFormat.CHAT.rawRequest(PROMPT, true));
+                InputStream in = socket.getInputStream();
+                StringBuilder got = new StringBuilder();
+                byte[] buf = new byte[8192];
+                while (!got.toString().contains(ANSWER)) {
+                    int n = in.read(buf);
+                    assertThat(n).as("the stream's opening arrives").isPositive();
+                    got.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                }
+                assertThat(got.toString()).startsWith("HTTP/1.1 200 OK");
+                // Read everything sent so far, so that closing sends a FIN (unread data would make it a reset).
+                socket.setSoTimeout(300);
+                try {
+                    while (in.read(buf) > 0) {
+                        continue;
+                    }
+                } catch (java.net.SocketTimeoutException drained) {
+                    // nothing more: the upstream is silent
+                }
+                closedAt = System.nanoTime();
+            }
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (upstream.closedConnections() < 1 && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            assertThat(upstream.closedConnections()).as("upstream call closed").isEqualTo(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - closedAt)).isLessThan(Duration.ofSeconds(3));
+            awaitNoActiveExchanges(proxy);
+            assertThat(proxy.registry().find("refusalguard_outcomes").tag("outcome", "client_closed").counters())
+                    .hasSize(1);
+            assertThat(proxy.registry().find("refusalguard_outcomes").tag("outcome", "error").counters()).isEmpty();
+        }
+    }
+
+    /** The body of a chunked answer, without the SSE comment lines that probe a half-closed client. */
     private static String dechunk(String chunked) {
         StringBuilder out = new StringBuilder();
         int at = 0;
@@ -167,7 +214,10 @@ class HalfClosedClientTest {
             if (size == 0) {
                 return out.toString();
             }
-            out.append(chunked, eol + 2, eol + 2 + size);
+            String piece = chunked.substring(eol + 2, eol + 2 + size);
+            if (!piece.equals(":\n\n")) {
+                out.append(piece);
+            }
             at = eol + 2 + size + 2;
         }
     }

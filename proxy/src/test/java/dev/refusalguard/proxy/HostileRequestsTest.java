@@ -73,6 +73,53 @@ class HostileRequestsTest {
     }
 
     @Test
+    void headersTheAgentNamesInConnectionAreNotForwardedUpstreamNorAreTheUpstreamsPassedBack() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            AgentConnection.Response r = agent.exchange(post("/v1/chat/completions", StreamFormat.CHAT.body(PROMPT,
+                    false), "connection: keep-alive, X-Hop-Secret , x-other-hop\r\nx-hop-secret: for-the-proxy-only\r\n"
+                    + "x-other-hop: 1\r\nx-end-to-end: kept\r\n"));
+            assertThat(r.status()).isEqualTo(200);
+            var headers = upstream.received().get(0).headers();
+            assertThat(headers.contains("x-hop-secret")).isFalse();
+            assertThat(headers.contains("x-other-hop")).isFalse();
+            assertThat(headers.get("x-end-to-end")).isEqualTo("kept");
+        }
+        var fromUpstream = new io.netty.handler.codec.http.DefaultHttpHeaders()
+                .add("connection", "close, x-upstream-hop").add("x-upstream-hop", "1").add("x-request-id", "r1");
+        assertThat(dev.refusalguard.proxy.exchange.ProxyHeaders.forAgent(fromUpstream).names())
+                .containsExactly("x-request-id");
+    }
+
+    @Test
+    void aCompressedRequestBodyGets415SayingSoInTheApisShapeNotAnInvalidJsonError() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            ByteArrayOutputStream gz = new ByteArrayOutputStream();
+            try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+                out.write(StreamFormat.CHAT.body(PROMPT, false).getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] head = ("POST /v1/chat/completions HTTP/1.1\r\nhost: proxy\r\ncontent-type: application/json\r\n"
+                    + "content-encoding: gzip\r\ncontent-length: " + gz.size() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            AgentConnection.Response chat = agent.exchange(concat(head, gz.toByteArray()));
+            assertThat(chat.status()).isEqualTo(415);
+            JsonNode error = JSON.readTree(chat.body()).path("error");
+            assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+            assertThat(error.path("code").asText()).isEqualTo("unsupported_content_encoding");
+            assertThat(error.path("message").asText()).contains("gzip");
+            // The connection stays usable, and an explicit identity encoding is plain JSON.
+            AgentConnection.Response messages = agent.exchange(post("/v1/messages",
+                    StreamFormat.MESSAGES.body(PROMPT, false), "content-encoding: identity\r\n"
+                            + "anthropic-version: 2023-06-01\r\n"));
+            assertThat(messages.status()).isEqualTo(200);
+            assertThat(upstream.received()).hasSize(1);
+        }
+    }
+
+    @Test
     void absoluteFormUrisGet400InTheShapeOfTheApiTheyName() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
@@ -155,7 +202,8 @@ class HostileRequestsTest {
                     } else {
                         assertThat(error.path("error").path("type").asText()).isEqualTo("invalid_request_error");
                     }
-                    assertThat(r.body()).doesNotContain("com.fasterxml", "Exception", "\\n\\tat ");
+                    assertThat(r.body()).doesNotContain("com.fasterxml", "Exception", "\\n\\tat ",
+                            "StreamReadConstraints");
                 }
             }
             assertThat(upstream.received()).isEmpty();

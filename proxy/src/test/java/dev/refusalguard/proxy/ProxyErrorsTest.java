@@ -110,6 +110,46 @@ class ProxyErrorsTest {
     }
 
     @Test
+    void messagesOrInputOfTheWrongTypeGetAnInvalidTypeErrorInEachApisShape() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            JsonNode chat = json(post(proxy, "/v1/chat/completions",
+                    "{\"model\": \"m\", \"messages\": \"hi\"}").body()).path("error");
+            assertThat(chat.path("code").asText()).isEqualTo("invalid_type");
+            assertThat(chat.path("param").asText()).isEqualTo("messages");
+            assertThat(chat.path("message").asText())
+                    .isEqualTo("Invalid type for 'messages': expected an array, but got a string instead.");
+            JsonNode responses = json(post(proxy, "/v1/responses", "{\"model\": \"m\", \"input\": 5}").body())
+                    .path("error");
+            assertThat(responses.path("code").asText()).isEqualTo("invalid_type");
+            assertThat(responses.path("param").asText()).isEqualTo("input");
+            HttpResponse<String> messages = post(proxy, "/v1/messages",
+                    "{\"model\": \"m\", \"max_tokens\": 10, \"messages\": {\"role\": \"user\"}}");
+            assertThat(messages.statusCode()).isEqualTo(400);
+            assertThat(json(messages.body()).path("error").path("message").asText())
+                    .isEqualTo("messages: Input should be a valid list");
+            assertThat(json(post(proxy, "/v1/chat/completions", "{\"model\": \"m\"}").body())
+                    .path("error").path("code").asText()).isEqualTo("missing_required_parameter");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void aResponsesRequestWithoutInputIsForwardedAsItIs() throws Exception {
+        // The Responses API makes input optional: a stored prompt can stand in for it.
+        String answer = dev.refusalguard.proxy.testing.ResponsesReplies.response("Here is the triage summary.", false);
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(answer));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            String request = "{\"model\": \"m\", \"prompt\": {\"id\": \"pmpt_123\", \"variables\": {\"case\": \"42\"}}}";
+            HttpResponse<String> r = post(proxy, "/v1/responses", request);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo(answer);
+            assertThat(upstream.received()).hasSize(1);
+            assertThat(json(upstream.received().get(0).body())).isEqualTo(json(request));
+        }
+    }
+
+    @Test
     void bodyOverTheLimitGets413InTheApisShape() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
@@ -168,6 +208,32 @@ class ProxyErrorsTest {
                     "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
             assertThat(r.statusCode()).isEqualTo(502);
             assertThat(json(r.body()).path("error").path("code").asText()).isEqualTo("upstream_connect");
+        }
+    }
+
+    @Test
+    void anUpstream200WhoseBodyIsNotJsonGets502AndIsNeitherARefusalNorRetried() throws Exception {
+        for (String body : new String[] {"<html><body>Welcome to nginx!</body></html>", "", "[]"}) {
+            try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Full(200, "text/html", body, false));
+                 RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+                // Sensitive wording: a refusal would be retried with the rephrase strategy.
+                HttpResponse<String> r = post(proxy, "/v1/chat/completions", "{\"model\": \"m\", \"messages\": ["
+                        + "{\"role\":\"user\",\"content\":\"How do I detect a reverse shell payload in our EDR"
+                        + " telemetry?\"}]}");
+                assertThat(r.statusCode()).as(body).isEqualTo(502);
+                assertThat(json(r.body()).path("error").path("code").asText()).isEqualTo("upstream_protocol");
+                assertThat(upstream.received()).as(body).hasSize(1);
+                assertThat(proxy.registry().find("refusalguard_refusals").counters()).as(body)
+                        .allSatisfy(c -> assertThat(c.count()).isZero());
+                // The outcome is counted once the error answer is written.
+                long end = System.nanoTime() + 5_000_000_000L;
+                while (proxy.registry().find("refusalguard_outcomes").tag("outcome", "error").counter() == null
+                        && System.nanoTime() < end) {
+                    Thread.sleep(5);
+                }
+                assertThat(proxy.registry().find("refusalguard_outcomes").tag("outcome", "error").counter())
+                        .isNotNull().satisfies(c -> assertThat(c.count()).isEqualTo(1.0));
+            }
         }
     }
 

@@ -143,10 +143,11 @@ class ResponsesSdkTest {
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
             assertThatThrownBy(() -> client(proxy).responses().create(ResponseCreateParams.builder().model("")
                     .input("hi").build())).isInstanceOf(BadRequestException.class);
-            HttpResponse<String> noInput = RawHttp.post(proxy.baseUrl() + "/v1/responses", "{\"model\":\"m\"}",
-                    Map.of());
-            assertThat(noInput.statusCode()).isEqualTo(400);
-            assertThat(noInput.body()).contains("\"type\":\"invalid_request_error\"").contains("'input'");
+            // input is optional (a stored prompt can stand in for it), but of the wrong type it is an error.
+            HttpResponse<String> badInput = RawHttp.post(proxy.baseUrl() + "/v1/responses",
+                    "{\"model\":\"m\",\"input\":true}", Map.of());
+            assertThat(badInput.statusCode()).isEqualTo(400);
+            assertThat(badInput.body()).contains("\"type\":\"invalid_request_error\"").contains("'input'");
             assertThat(upstream.received()).isEmpty();
         }
         int closedPort;

@@ -1,6 +1,8 @@
 package dev.refusalguard.proxy.admin;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -12,6 +14,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 
 import java.nio.charset.StandardCharsets;
 
@@ -26,6 +30,16 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            // Over the admin codec's limits (4 KiB request line, 8 KiB headers) or not HTTP: the decoder discards
+            // the rest of the connection's input, so answer once and close rather than serve a truncated request.
+            Throwable cause = request.decoderResult().cause();
+            int status = cause instanceof TooLongHttpLineException ? 414
+                    : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+            respond(ctx, request, status, "text/plain; charset=utf-8", "bad request\n")
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         String path = new QueryStringDecoder(request.uri()).path();
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             respond(ctx, request, 405, "text/plain; charset=utf-8", "method not allowed\n");
@@ -51,7 +65,7 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
         }
     }
 
-    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, int status, String type,
+    private static ChannelFuture respond(ChannelHandlerContext ctx, FullHttpRequest request, int status, String type,
                                 String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -59,8 +73,8 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
         HttpUtil.setContentLength(response, bytes.length);
-        HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
-        ctx.writeAndFlush(response);
+        HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess());
+        return ctx.writeAndFlush(response);
     }
 
     @Override

@@ -12,18 +12,25 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /** The admin listener: /metrics, /healthz, /readyz, /bias. Separate port so it can be exposed to Prometheus only. */
 public final class AdminServer implements AutoCloseable {
 
     static final String HTTP_CODEC = "admin-http-codec";
     static final String KEEP_ALIVE = "admin-keep-alive";
+    static final String REQUEST_DEADLINE = "admin-request-deadline";
     static final String AGGREGATOR = "admin-aggregator";
     static final String HANDLER = "admin-request-handler";
 
     private final Channel channel;
 
-    public AdminServer(EventLoopGroup group, HostPort listen, AdminRoutes routes) throws InterruptedException {
+    /**
+     * @param requestReadTimeout a connection that does not deliver a whole request this long after it opened or after
+     *                           its previous request is closed ({@code server.requestReadTimeout})
+     */
+    public AdminServer(EventLoopGroup group, HostPort listen, Duration requestReadTimeout, AdminRoutes routes)
+            throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -34,6 +41,7 @@ public final class AdminServer implements AutoCloseable {
                                 .addLast(HTTP_CODEC, new HttpServerCodec(4096, 8192, 8192))
                                 .addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler())
                                 .addLast(AGGREGATOR, new HttpObjectAggregator(64 * 1024))
+                                .addLast(REQUEST_DEADLINE, new AdminRequestDeadline(requestReadTimeout.toNanos()))
                                 .addLast(HANDLER, new AdminRequestHandler(routes));
                     }
                 });

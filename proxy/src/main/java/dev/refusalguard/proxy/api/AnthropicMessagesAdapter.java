@@ -35,8 +35,11 @@ public final class AnthropicMessagesAdapter implements ApiAdapter {
             throw ApiRequestException.requiredString(Api.ANTHROPIC_MESSAGES, "model", model);
         }
         JsonNode messages = body.get("messages");
-        if (messages == null || !messages.isArray()) {
+        if (messages == null || messages.isNull()) {
             throw new ApiRequestException(400, "invalid_request_error", "messages: Field required");
+        }
+        if (!messages.isArray()) {
+            throw ApiRequestException.wrongType(Api.ANTHROPIC_MESSAGES, "messages", messages, "an array", "list");
         }
         String lastUser = "";
         for (JsonNode m : messages) {

@@ -33,16 +33,34 @@ public final class ApiRequestException extends Exception {
                     anthropic ? param + ": must not be empty" : "Invalid value for '" + param
                             + "': expected a non-empty string.", param);
         }
-        String got = switch (value.getNodeType()) {
+        return new ApiRequestException(400, anthropic ? "invalid_request_error" : "invalid_type",
+                anthropic ? param + ": Input should be a valid string" : "Invalid type for '" + param
+                        + "': expected a string, but got " + typeOf(value) + " instead.", param);
+    }
+
+    /**
+     * A parameter is present with another JSON type than the API accepts: OpenAI's {@code invalid_type}, Anthropic's
+     * "Input should be a valid ..." ({@code expected} as "an array", {@code anthropicExpected} as "list").
+     */
+    static ApiRequestException wrongType(Api api, String param, com.fasterxml.jackson.databind.JsonNode value,
+                                         String expected, String anthropicExpected) {
+        if (api == Api.ANTHROPIC_MESSAGES) {
+            return new ApiRequestException(400, "invalid_request_error",
+                    param + ": Input should be a valid " + anthropicExpected, param);
+        }
+        return new ApiRequestException(400, "invalid_type", "Invalid type for '" + param + "': expected "
+                + expected + ", but got " + typeOf(value) + " instead.", param);
+    }
+
+    private static String typeOf(com.fasterxml.jackson.databind.JsonNode value) {
+        return switch (value.getNodeType()) {
             case NUMBER -> value.isIntegralNumber() ? "an integer" : "a number";
             case BOOLEAN -> "a boolean";
             case ARRAY -> "an array";
             case OBJECT -> "an object";
+            case STRING -> "a string";
             default -> "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         };
-        return new ApiRequestException(400, anthropic ? "invalid_request_error" : "invalid_type",
-                anthropic ? param + ": Input should be a valid string" : "Invalid type for '" + param
-                        + "': expected a string, but got " + got + " instead.", param);
     }
 
     public int status() {

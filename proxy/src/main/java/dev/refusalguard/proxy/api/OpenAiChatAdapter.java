@@ -30,10 +30,12 @@ public final class OpenAiChatAdapter implements ApiAdapter {
             throw ApiRequestException.requiredString(Api.OPENAI_CHAT, "model", model);
         }
         JsonNode messages = body.get("messages");
-        if (messages == null || !messages.isArray()) {
+        if (messages == null || messages.isNull()) {
             throw new ApiRequestException(400, "missing_required_parameter",
-                    messages == null ? "Missing required parameter: 'messages'."
-                            : "Invalid type for 'messages': expected an array.", "messages");
+                    "Missing required parameter: 'messages'.", "messages");
+        }
+        if (!messages.isArray()) {
+            throw ApiRequestException.wrongType(Api.OPENAI_CHAT, "messages", messages, "an array", "list");
         }
         String lastUser = "";
         StringBuilder system = new StringBuilder();

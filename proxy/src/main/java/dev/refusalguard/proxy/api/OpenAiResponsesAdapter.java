@@ -38,10 +38,12 @@ public final class OpenAiResponsesAdapter implements ApiAdapter {
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
             throw ApiRequestException.requiredString(Api.OPENAI_RESPONSES, "model", model);
         }
-        JsonNode input = body.get("input");
-        if (input == null || !(input.isTextual() || input.isArray())) {
-            throw new ApiRequestException(400, "missing_required_parameter",
-                    "Missing required parameter: 'input' (a string or an array of input items).", "input");
+        // Optional in the Responses API (a stored prompt or a previous response can stand in for it): without it
+        // there is no user text to judge or rewrite, and the request passes as it is.
+        JsonNode input = body.path("input");
+        if (!(input.isMissingNode() || input.isNull() || input.isTextual() || input.isArray())) {
+            throw ApiRequestException.wrongType(Api.OPENAI_RESPONSES, "input", input,
+                    "a string or an array of input items", "list");
         }
         StringBuilder system = new StringBuilder(body.path("instructions").asText(""));
         String lastUser = input.isTextual() ? input.asText() : "";

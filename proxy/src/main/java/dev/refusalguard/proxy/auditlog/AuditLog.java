@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Audit log in JSON Lines, written by one background thread so event loops never touch the disk. Prompts are
  * redacted (SHA-256 prefix and length) unless {@code audit.logPrompts} is on. When the queue is full a record is
- * dropped and counted rather than blocking an event loop.
+ * dropped and counted rather than blocking an event loop; once a write to the file fails (disk full, file gone)
+ * the writer stops and every later record is dropped and counted too ({@code refusalguard_audit_dropped_total}).
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -35,6 +36,8 @@ public final class AuditLog implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private volatile boolean running = true;
+    /** The writer stopped on an I/O error: nothing is written any more. */
+    private volatile boolean failed;
 
     private AuditLog(AuditConfig config, BufferedWriter out) {
         this.config = config;
@@ -69,7 +72,7 @@ public final class AuditLog implements AutoCloseable {
         if (!interesting && !config.allRequests()) {
             return;
         }
-        if (!queue.offer(toJson(s))) {
+        if (failed || !queue.offer(toJson(s))) {
             dropped.incrementAndGet();
         }
     }
@@ -130,21 +133,29 @@ public final class AuditLog implements AutoCloseable {
         if (out == null) {
             return;
         }
+        int unflushed = 0;
         try (out) {
             while (running || !queue.isEmpty()) {
                 String line = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (line == null) {
                     out.flush();
+                    unflushed = 0;
                     continue;
                 }
+                unflushed++;
                 out.write(line);
                 out.write('\n');
                 if (queue.isEmpty()) {
                     out.flush();
+                    unflushed = 0;
                 }
             }
         } catch (IOException | InterruptedException e) {
-            System.err.println("refusalguard: audit log stopped: " + e.getMessage());
+            failed = true;
+            // The records written since the last flush and those waiting are lost with the file.
+            dropped.addAndGet(unflushed + queue.drainTo(new java.util.ArrayList<>()));
+            System.err.println("refusalguard: audit log stopped: " + e.getMessage()
+                    + " (later records are dropped and counted in refusalguard_audit_dropped_total)");
         }
     }
 

@@ -28,6 +28,12 @@ public record UpstreamConfig(String name, String baseUrl, ApiFormat format, Stri
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(key + ".baseUrl", "not a URL: " + baseUrl);
         }
+        if (uri.getRawUserInfo() != null) {
+            // Not echoed: the value is a credential. The proxy never sends user info, so it would only leak into
+            // the start-up banner; provider keys belong in apiKeyEnv.
+            throw new InvalidConfigException(key + ".baseUrl",
+                    "must not carry user:password@ credentials (they are never sent; use apiKeyEnv for a key)");
+        }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new InvalidConfigException(key + ".baseUrl", "must start with http:// or https://, got " + baseUrl);

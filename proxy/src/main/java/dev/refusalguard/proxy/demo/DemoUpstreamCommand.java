@@ -26,6 +26,17 @@ public final class DemoUpstreamCommand {
     private DemoUpstreamCommand() {
     }
 
+    /** The flag whose value did not parse as a number: the first numeric flag with a non-numeric value. */
+    private static String numberFlag(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (List.of("--port", "--seed", "--chunk-delay-ms", "--for").contains(args[i])
+                    && !args[i + 1].matches("-?[0-9]+")) {
+                return args[i] + " " + args[i + 1];
+            }
+        }
+        return "a numeric option";
+    }
+
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         DemoUpstreamConfig config = DemoUpstreamConfig.defaults().withPort(8000);
         long serveSeconds = -1;
@@ -54,6 +65,10 @@ public final class DemoUpstreamCommand {
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
+        } catch (NumberFormatException e) {
+            err.println("demo-upstream: " + numberFlag(args) + ": not a whole number");
+            err.println(USAGE);
+            return 2;
         } catch (IllegalArgumentException e) {
             err.println("demo-upstream: " + e.getMessage());
             err.println(USAGE);

@@ -127,6 +127,15 @@ final class AgentResponder {
         ctx.write(new DefaultHttpContent(event), ctx.voidPromise());
     }
 
+    /** An SSE comment line, which clients skip; written between events only. */
+    private static final byte[] SSE_COMMENT = ":\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Writes and flushes an SSE comment between two events; a failed write closes the connection. */
+    void writeComment() {
+        ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(SSE_COMMENT)))
+                .addListener(io.netty.channel.ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
     void flush() {
         ctx.flush();
     }

@@ -173,6 +173,17 @@ public final class LlmExchange implements AgentExchange {
     }
 
     @Override
+    public boolean probeAfterHead() {
+        // Only a relayed stream sends its head without ending the answer: the agent is reading SSE events, and this
+        // runs on the loop between two of them.
+        if (finished || !responder.headSent() || responder.ended()) {
+            return false;
+        }
+        responder.writeComment();
+        return true;
+    }
+
+    @Override
     public void cancel() {
         if (finished) {
             return;

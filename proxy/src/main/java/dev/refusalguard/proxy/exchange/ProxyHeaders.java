@@ -34,7 +34,10 @@ public final class ProxyHeaders {
     private ProxyHeaders() {
     }
 
-    /** Agent request headers as sent upstream: hop-by-hop and the proxy's own headers removed. */
+    /**
+     * Agent request headers as sent upstream: hop-by-hop (the fixed list and any named by {@code Connection}) and
+     * the proxy's own headers removed.
+     */
     public static HttpHeaders forUpstream(HttpHeaders agent) {
         HttpHeaders out = new DefaultHttpHeaders();
         for (var it = agent.iteratorCharSequence(); it.hasNext(); ) {
@@ -44,7 +47,23 @@ public final class ProxyHeaders {
                 out.add(name, h.getValue());
             }
         }
+        removeConnectionOptions(agent, out);
         return out;
+    }
+
+    /**
+     * Removes from {@code out} the headers that {@code in}'s {@code Connection} header names: they are hop-by-hop
+     * by declaration (RFC 9110 section 7.6.1), meant for this connection only.
+     */
+    private static void removeConnectionOptions(HttpHeaders in, HttpHeaders out) {
+        for (String value : in.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String option : value.split(",")) {
+                String name = option.trim();
+                if (!name.isEmpty()) {
+                    out.remove(name);
+                }
+            }
+        }
     }
 
     private static boolean isHopByHop(CharSequence name) {
@@ -56,9 +75,13 @@ public final class ProxyHeaders {
         return false;
     }
 
-    /** Upstream response headers as sent to the agent: hop-by-hop removed (lengths are set by the writer). */
+    /**
+     * Upstream response headers as sent to the agent: hop-by-hop (the fixed list and any named by
+     * {@code Connection}) removed (lengths are set by the writer).
+     */
     public static HttpHeaders forAgent(HttpHeaders upstream) {
         HttpHeaders out = upstream.copy();
+        removeConnectionOptions(upstream, out);
         HOP_BY_HOP.forEach(out::remove);
         return out;
     }

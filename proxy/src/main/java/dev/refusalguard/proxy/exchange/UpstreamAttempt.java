@@ -196,6 +196,13 @@ final class UpstreamAttempt implements UpstreamResponseListener {
             return;
         }
         JsonNode json = parseJson(body);
+        if (status == 200 && !(json instanceof ObjectNode)) {
+            // A 200 whose body is not a JSON object (an HTML page, an empty body) is a broken upstream, not an
+            // empty answer: judged, it would count as a refusal and be retried with a rewritten request.
+            releaseAll();
+            exchange.onAttemptFailed(this, UpstreamFailure.PROTOCOL, null, false);
+            return;
+        }
         if (translation != null) {
             try {
                 json = translateBody(json);

@@ -65,7 +65,7 @@ public enum MeterCatalogue {
             List.of("upstream", "status_class")),
 
     UPSTREAM_ERRORS("refusalguard_upstream_errors", Type.COUNTER, "",
-            "Upstream calls that failed: connect, timeout, reset, protocol, too_large.",
+            "Upstream calls that failed, by kind: connect, tls, timeout, reset, protocol, too_large, pool_exhausted.",
             List.of("upstream", "kind")),
 
     STREAM_WINDOW_CHARS("refusalguard_stream_window_chars", Type.SUMMARY, "chars",
@@ -76,6 +76,11 @@ public enum MeterCatalogue {
             "Request-analysis cache lookups (server.analysisCacheChars): hit when an identical request text was"
                     + " analysed before under the same policy (an agent's tool-loop steps), miss otherwise.",
             List.of("result")),
+
+    AUDIT_DROPPED("refusalguard_audit_dropped", Type.COUNTER, "",
+            "Audit records not written: the audit queue was full, or writing the audit file failed (the proxy"
+                    + " keeps serving; the first failure is printed once on stderr).",
+            List.of()),
 
     INFERENCE_QUEUE("refusalguard_inference_queue", Type.GAUGE, "",
             "Inference tasks waiting for the classifier executor.",

@@ -2,6 +2,7 @@ package dev.refusalguard.proxy.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -134,6 +135,15 @@ public final class ProxyMetrics {
             throw new IllegalArgumentException(meter + " is not a gauge");
         }
         Gauge.builder(meter.meterName(), value).description(meter.description()).register(registry);
+    }
+
+    /** A counter whose total is kept elsewhere (read at each scrape). */
+    public void counterOf(MeterCatalogue meter, Supplier<Number> total) {
+        if (meter.type() != MeterCatalogue.Type.COUNTER || !meter.tagKeys().isEmpty()) {
+            throw new IllegalArgumentException(meter + " is not an untagged counter");
+        }
+        FunctionCounter.builder(meter.meterName(), total, t -> t.get().doubleValue())
+                .description(meter.description()).register(registry);
     }
 
     private static String bool(boolean b) {

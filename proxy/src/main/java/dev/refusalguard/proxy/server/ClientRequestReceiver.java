@@ -209,6 +209,13 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             startPassThrough(request, api, keepAlive);
             return;
         }
+        String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            // The body has to be read to be judged and rewritten; a compressed one would only fail as invalid JSON.
+            respondError(api, 415, "unsupported_content_encoding", "The request body must not be compressed"
+                    + " (Content-Encoding: " + encoding.trim() + "); send it as plain JSON.", keepAlive);
+            return;
+        }
         byte[] bytes = ByteBufUtil.getBytes(request.content());
         ObjectNode body;
         ParsedRequest parsed;
@@ -275,16 +282,27 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
      * HTTP/1.1 client waits for its answer's head, it gets {@code 100 Continue} interim responses (RFC 9110 section
      * 15.2 has clients accept an unexpected 1xx; curl, Python's http.client and requests, and Node's http module do,
      * Node 20's built-in fetch does not, but it never half-closes): one at once, then at 10 ms doubling to every 5 s.
+     * Once its answer is a stream being relayed, the probes are SSE comment lines between events, which SSE clients
+     * skip; a full answer needs none (it is written at once).
      * {@code server.answerHalfClosed: false} turns this off. HTTP/1.0 clients get none (1xx is not HTTP/1.0); their departure is seen at the answer's write.
      */
     private void probeHalfClosedClient() {
         probe = null;
-        if (current == null || current.answerStarted() || !ctx.channel().isActive()
-                || !HttpVersion.HTTP_1_1.equals(requestVersion)) {
+        if (current == null || !ctx.channel().isActive()) {
             return;
         }
-        ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                Unpooled.EMPTY_BUFFER)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        if (current.answerStarted()) {
+            // A stream already being relayed: an SSE comment between events probes the same way, so a client that
+            // left while the upstream is silent (a model thinking) does not keep its upstream call open.
+            if (!current.probeAfterHead()) {
+                return;
+            }
+        } else if (HttpVersion.HTTP_1_1.equals(requestVersion)) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        } else {
+            return;
+        }
         probeDelayMillis = probeDelayMillis == 0 ? 10 : Math.min(probeDelayMillis * 2, 5_000);
         probe = ctx.executor().schedule(this::probeHalfClosedClient, probeDelayMillis, TimeUnit.MILLISECONDS);
     }
@@ -309,6 +327,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             reason = reason.substring(0, marker);
         }
         reason = reason.replaceAll(" \\(for Object starting at \\[Source.*", "").trim();
+        // Read-limit violations name the parser's setting ("..., from `StreamReadConstraints.getMaxNestingDepth()`").
+        reason = reason.replaceAll(", from `[^`]*`", "");
         var where = e.getLocation();
         String location = where == null || where.getLineNr() < 0 ? ""
                 : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";

@@ -12,7 +12,7 @@ public enum UpstreamFailure {
     TIMEOUT,
     /** Connection closed or reset before the response ended. */
     RESET,
-    /** The response was not valid HTTP or an SSE event was malformed. */
+    /** The response was not valid HTTP, an SSE event was malformed, or a 200 answer was not a JSON object. */
     PROTOCOL,
     /** The response (or one SSE event) exceeded a configured limit. */
     TOO_LARGE,

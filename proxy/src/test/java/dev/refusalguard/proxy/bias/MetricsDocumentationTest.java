@@ -2,9 +2,18 @@ package dev.refusalguard.proxy.bias;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refusalguard.policies.StrategyKind;
+import dev.refusalguard.policies.TaskCategory;
+import dev.refusalguard.proxy.api.Api;
+import dev.refusalguard.proxy.detect.RefusalSignal;
+import dev.refusalguard.proxy.exchange.Outcome;
 import dev.refusalguard.proxy.metrics.MeterCatalogue;
+import dev.refusalguard.proxy.upstream.UpstreamFailure;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** docs/metrics.md must describe exactly the meters MeterCatalogue declares. */
@@ -39,6 +48,23 @@ class MetricsDocumentationTest {
                 assertThat(section).as(meter.name()).contains("No tags");
             }
         }
+    }
+
+    @Test
+    void everyValueOfAnEnumTagIsListedInItsTagTableRow() {
+        assertTagRowLists("kind", UpstreamFailure.values(), UpstreamFailure::tag);
+        assertTagRowLists("signal", RefusalSignal.values(), RefusalSignal::tag);
+        assertTagRowLists("outcome", Outcome.values(), Outcome::tag);
+        assertTagRowLists("api", Api.values(), Api::tag);
+        assertTagRowLists("strategy", StrategyKind.values(), StrategyKind::wireName);
+        assertTagRowLists("category", TaskCategory.values(), TaskCategory::wireName);
+    }
+
+    private <E> void assertTagRowLists(String tag, E[] values, Function<E, String> wire) {
+        String row = doc.lines().filter(l -> l.startsWith("| `" + tag + "` |")).findFirst().orElseThrow();
+        List<String> missing = Arrays.stream(values).map(wire)
+                .filter(v -> !row.contains("`" + v + "`")).toList();
+        assertThat(missing).as("values of tag " + tag + " missing from its row in docs/metrics.md").isEmpty();
     }
 
     @Test

@@ -35,6 +35,7 @@ class MetricsExpositionTest {
         metrics.upstreamError("primary", "timeout");
         metrics.streamWindow("openai_chat", "not_refusal", 96);
         metrics.analysisCacheLookup(true);
+        metrics.counterOf(MeterCatalogue.AUDIT_DROPPED, () -> 0);
         metrics.gauge(MeterCatalogue.INFERENCE_QUEUE, () -> 0);
         metrics.gauge(MeterCatalogue.ACTIVE_EXCHANGES, () -> 1);
     }

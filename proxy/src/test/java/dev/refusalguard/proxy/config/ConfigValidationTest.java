@@ -150,4 +150,14 @@ class ConfigValidationTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("server.answerHalfClosed");
     }
+
+    @Test
+    void credentialsInAnUpstreamBaseUrlAreRejectedWithoutBeingEchoed() {
+        for (String url : new String[] {"https://user:s3cret-pw@api.openai.com", "http://s3cret-token@127.0.0.1:8000/v1"}) {
+            assertThatThrownBy(() -> load("upstreams:\n  - {name: openai, baseUrl: \"" + url + "\"}\n"))
+                    .isInstanceOf(InvalidConfigException.class)
+                    .hasMessageStartingWith("upstreams[openai].baseUrl: must not carry user:password@ credentials")
+                    .message().doesNotContain("s3cret");
+        }
+    }
 }

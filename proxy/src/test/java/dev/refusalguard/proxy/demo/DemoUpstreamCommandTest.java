@@ -30,6 +30,8 @@ class DemoUpstreamCommandTest {
         assertThat(DemoUpstreamCommand.run(new String[] {"--bogus"}, System.in, out, errStream)).isEqualTo(2);
         assertThat(DemoUpstreamCommand.run(new String[] {"--port", "70000"}, System.in, out, errStream)).isEqualTo(2);
         assertThat(DemoUpstreamCommand.run(new String[] {"--seed"}, System.in, out, errStream)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--bogus").contains("demo.port").contains("--seed needs a value");
+        assertThat(DemoUpstreamCommand.run(new String[] {"--port", "abc"}, System.in, out, errStream)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--bogus").contains("demo.port").contains("--seed needs a value")
+                .contains("--port abc: not a whole number");
     }
 }
