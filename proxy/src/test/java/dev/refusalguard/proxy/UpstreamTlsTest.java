@@ -52,9 +52,9 @@ class UpstreamTlsTest {
                 assertThat(new ObjectMapper().readTree(r.body()).path("error").path("code").asText())
                         .isEqualTo("upstream_tls");
             }
-            server.close().sync();
+            server.close().await(5, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
-            group.shutdownGracefully().sync();
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).await(5, java.util.concurrent.TimeUnit.SECONDS);
             cert.delete();
         }
     }

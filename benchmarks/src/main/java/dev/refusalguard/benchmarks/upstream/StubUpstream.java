@@ -52,7 +52,7 @@ public final class StubUpstream implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close().awaitUninterruptibly();
+        server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }

@@ -31,7 +31,7 @@ class LoopbackLoadTest {
 
     @AfterAll
     static void stop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         upstream.close();
     }
 

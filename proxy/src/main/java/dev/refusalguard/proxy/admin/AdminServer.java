@@ -54,6 +54,6 @@ public final class AdminServer implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly();
+        channel.close().awaitUninterruptibly(5_000);
     }
 }

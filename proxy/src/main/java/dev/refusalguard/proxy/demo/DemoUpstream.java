@@ -84,7 +84,9 @@ public final class DemoUpstream implements AutoCloseable {
 
     @Override
     public void close() {
-        serverChannel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        // Bounded waits: a close that never completes must fail one test (or leave a daemon thread), never stall
+        // the build; a build once blocked here for minutes with no demo-upstream thread left alive.
+        serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

@@ -96,7 +96,7 @@ public final class ProxyServer implements AutoCloseable {
 
     @Override
     public void close() {
-        serverChannel.close().awaitUninterruptibly();
-        channels.close().awaitUninterruptibly();
+        serverChannel.close().awaitUninterruptibly(5_000);
+        channels.close().awaitUninterruptibly(5_000);
     }
 }
