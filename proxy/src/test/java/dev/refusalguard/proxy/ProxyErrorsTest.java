@@ -135,6 +135,33 @@ class ProxyErrorsTest {
     }
 
     @Test
+    void aStreamFlagThatIsNotABooleanGetsAnInvalidTypeErrorInsteadOfBeingForwarded() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            HttpResponse<String> chat = post(proxy, "/v1/chat/completions",
+                    "{\"model\": \"m\", \"stream\": \"yes\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+            assertThat(chat.statusCode()).isEqualTo(400);
+            JsonNode error = json(chat.body()).path("error");
+            assertThat(error.path("code").asText()).isEqualTo("invalid_type");
+            assertThat(error.path("param").asText()).isEqualTo("stream");
+            assertThat(error.path("message").asText())
+                    .isEqualTo("Invalid type for 'stream': expected a boolean, but got a string instead.");
+            JsonNode responses = json(post(proxy, "/v1/responses",
+                    "{\"model\": \"m\", \"input\": \"hi\", \"stream\": 1}").body()).path("error");
+            assertThat(responses.path("code").asText()).isEqualTo("invalid_type");
+            HttpResponse<String> messages = post(proxy, "/v1/messages", "{\"model\": \"m\", \"max_tokens\": 10, "
+                    + "\"stream\": \"true\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+            assertThat(messages.statusCode()).isEqualTo(400);
+            assertThat(json(messages.body()).path("error").path("message").asText())
+                    .isEqualTo("stream: Input should be a valid boolean");
+            assertThat(upstream.received()).isEmpty();
+            // null means absent: forwarded and answered as an unstreamed request.
+            assertThat(post(proxy, "/v1/chat/completions", "{\"model\": \"m\", \"stream\": null, "
+                    + "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aResponsesRequestWithoutInputIsForwardedAsItIs() throws Exception {
         // The Responses API makes input optional: a stored prompt can stand in for it.
         String answer = dev.refusalguard.proxy.testing.ResponsesReplies.response("Here is the triage summary.", false);
@@ -268,6 +295,58 @@ class ProxyErrorsTest {
             String head = new String(buf, 0, n, StandardCharsets.US_ASCII);
             assertThat(head).startsWith("HTTP/1.1 400");
             assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    /** Sends {@code request} on a new connection and returns all the proxy writes before it closes. */
+    private static String answerBeforeClose(RefusalGuardProxy proxy, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", proxy.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aRequestLineOverTheLimitGets414InTheShapeOfTheApiItCalledOnAnHttp11StatusLine() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json("{}"));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            String query = "a".repeat(10_000);
+            String messages = answerBeforeClose(proxy, "POST /v1/messages?" + query + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\nContent-Length: 2\r\n\r\n{}");
+            assertThat(messages).startsWith("HTTP/1.1 414 ");
+            JsonNode anthropic = json(messages.substring(messages.indexOf("\r\n\r\n") + 4));
+            assertThat(anthropic.path("type").asText()).isEqualTo("error");
+            assertThat(anthropic.path("error").path("type").asText()).isEqualTo("invalid_request_error");
+            String chat = answerBeforeClose(proxy, "POST /v1/chat/completions?" + query + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\nContent-Length: 2\r\n\r\n{}");
+            assertThat(chat).startsWith("HTTP/1.1 414 ");
+            assertThat(json(chat.substring(chat.indexOf("\r\n\r\n") + 4)).path("error").path("code").asText())
+                    .isEqualTo("invalid_request");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void anHttp11RequestWithoutExactlyOneHostGets400AndAnotherMajorVersionGets505() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("x")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            String body = "{\"model\": \"m\", \"max_tokens\": 5, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
+            String noHost = answerBeforeClose(proxy, "POST /v1/messages HTTP/1.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+            assertThat(noHost).startsWith("HTTP/1.1 400 ").contains("Host header").contains("\"type\":\"error\"");
+            String twoHosts = answerBeforeClose(proxy, "POST /v1/chat/completions HTTP/1.1\r\nHost: a\r\nHost: b\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+            assertThat(twoHosts).startsWith("HTTP/1.1 400 ").contains("Host header");
+            String http99 = answerBeforeClose(proxy, "POST /v1/chat/completions HTTP/9.9\r\nHost: localhost\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+            assertThat(http99).startsWith("HTTP/1.1 505 ").contains("http_version_not_supported");
+            assertThat(upstream.received()).isEmpty();
+            // HTTP/1.0 needs no Host.
+            String http10 = answerBeforeClose(proxy, "POST /v1/chat/completions HTTP/1.0\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+            assertThat(http10).startsWith("HTTP/1.0 200 ");
         }
     }
 

@@ -50,7 +50,7 @@ public final class AnthropicMessagesAdapter implements ApiAdapter {
                 }
             }
         }
-        return new ParsedRequest(model.asText(), body.path("stream").asBoolean(false), lastUser,
+        return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.ANTHROPIC_MESSAGES, body), lastUser,
                 textOf(body.get("system")));
     }
 

@@ -52,6 +52,21 @@ public final class ApiRequestException extends Exception {
                 + expected + ", but got " + typeOf(value) + " instead.", param);
     }
 
+    /**
+     * The request's {@code stream} flag: absent or null is false, a JSON boolean is itself, anything else ("yes", 1)
+     * is rejected as the API does, rather than forwarded with the proxy treating the answer as unstreamed.
+     */
+    static boolean streamFlag(Api api, com.fasterxml.jackson.databind.JsonNode body) throws ApiRequestException {
+        com.fasterxml.jackson.databind.JsonNode stream = body.get("stream");
+        if (stream == null || stream.isNull()) {
+            return false;
+        }
+        if (!stream.isBoolean()) {
+            throw wrongType(api, "stream", stream, "a boolean", "boolean");
+        }
+        return stream.booleanValue();
+    }
+
     private static String typeOf(com.fasterxml.jackson.databind.JsonNode value) {
         return switch (value.getNodeType()) {
             case NUMBER -> value.isIntegralNumber() ? "an integer" : "a number";

@@ -50,7 +50,7 @@ public final class OpenAiChatAdapter implements ApiAdapter {
                 system.append(textOf(m.get("content")));
             }
         }
-        return new ParsedRequest(model.asText(), body.path("stream").asBoolean(false), lastUser, system.toString());
+        return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.OPENAI_CHAT, body), lastUser, system.toString());
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class OpenAiResponsesAdapter implements ApiAdapter {
                 system.append(text);
             }
         }
-        return new ParsedRequest(model.asText(), body.path("stream").asBoolean(false), lastUser, system.toString());
+        return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.OPENAI_RESPONSES, body), lastUser, system.toString());
     }
 
     private static boolean isMessage(JsonNode item) {

@@ -178,6 +178,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         // An absolute-form target (http://host/v1/messages) is refused below, in the shape of the API it names.
         Api errorShape = Api.errorShapeForPath(uri.startsWith("/") ? path : RequestReadDeadline.pathOf(uri));
         if (request.decoderResult().isFailure()) {
+            // The codec stands in HTTP/1.0 for a head it could not read; the answer is HTTP/1.1 with a length and a close.
+            requestVersion = HttpVersion.HTTP_1_1;
             Throwable cause = request.decoderResult().cause();
             int status = cause instanceof TooLongHttpHeaderException ? 431
                     : cause instanceof TooLongHttpLineException ? 414
@@ -186,6 +188,18 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
                     status == 431 ? "Request headers exceed the proxy's limit."
                             : status == 414 ? "Request line exceeds the proxy's limit."
                             : "Malformed HTTP request.", false);
+            return;
+        }
+        if (request.protocolVersion().majorVersion() != 1) {
+            // HTTP/1.x is all this codec speaks; a request line naming another major version (HTTP/9.9) is refused.
+            respondError(errorShape, 505, "http_version_not_supported",
+                    "Only HTTP/1.0 and HTTP/1.1 are supported.", false);
+            return;
+        }
+        if (request.protocolVersion().minorVersion() >= 1 && request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
+            // RFC 9112, section 3.2: an HTTP/1.1 request without exactly one Host header gets 400.
+            respondError(errorShape, 400, "invalid_request",
+                    "An HTTP/1.1 request must carry exactly one Host header.", false);
             return;
         }
         if (!uri.startsWith("/") || request.method() == HttpMethod.CONNECT) {

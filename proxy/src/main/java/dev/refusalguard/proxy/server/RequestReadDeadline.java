@@ -85,7 +85,10 @@ final class RequestReadDeadline {
                 space = i;
             }
         }
-        return null;
+        // The line goes on past what was read (or past the window): the target as far as it goes, enough to choose
+        // an error shape for a request line too long to decode (414) or trickled too slowly (408).
+        return space >= 0 && to > space + 1
+                ? b.toString(space + 1, to - space - 1, java.nio.charset.StandardCharsets.US_ASCII) : null;
     }
 
     /**
@@ -156,7 +159,13 @@ final class RequestReadDeadline {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof HttpRequest request) {
-                path = new QueryStringDecoder(request.uri()).path();
+                if (request.decoderResult().isFailure() && path != null) {
+                    // The codec names a head it could not decode "/bad-request": the target sniffed from the first
+                    // bytes stands in, so the error answer takes the shape of the API the agent called.
+                    request.setUri(path);
+                } else {
+                    path = new QueryStringDecoder(request.uri()).path();
+                }
             }
             if (msg instanceof LastHttpContent) {
                 disarm();
