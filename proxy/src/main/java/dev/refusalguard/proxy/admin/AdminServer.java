@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -23,10 +22,10 @@ public final class AdminServer implements AutoCloseable {
 
     private final Channel channel;
 
-    public AdminServer(EventLoopGroup group, HostPort listen, AdminRoutes routes) throws InterruptedException {
+    public AdminServer(EventLoopGroup group, dev.refusalguard.proxy.server.NetTransport transport, HostPort listen, AdminRoutes routes) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
