@@ -19,13 +19,13 @@ import dev.refusalguard.proxy.metrics.MeterCatalogue;
 import dev.refusalguard.proxy.metrics.ProxyMetrics;
 import dev.refusalguard.proxy.recovery.AnalysisCache;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
+import dev.refusalguard.proxy.server.NetTransport;
 import dev.refusalguard.proxy.server.ProxyServer;
 import dev.refusalguard.proxy.upstream.UpstreamClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +51,7 @@ public final class RefusalGuardProxy implements AutoCloseable {
     }
 
     private final ProxyConfig config;
+    private final NetTransport transport;
     private final EventLoopGroup group;
     private final InferenceExecutor inference;
     private final UpstreamClient upstreams;
@@ -66,10 +67,11 @@ public final class RefusalGuardProxy implements AutoCloseable {
     private RefusalGuardProxy(ProxyConfig config, Parts parts) throws InterruptedException {
         this.config = config;
         this.classifier = parts.classifier();
-        this.group = new MultiThreadIoEventLoopGroup(config.server().effectiveIoThreads(), NioIoHandler.newFactory());
+        this.transport = NetTransport.select(config.server().transport());
+        this.group = new MultiThreadIoEventLoopGroup(config.server().effectiveIoThreads(), transport.ioHandlerFactory());
         this.inference = new InferenceExecutor(config.server().effectiveInferenceThreads(),
                 config.server().inferenceQueue());
-        this.upstreams = new UpstreamClient(config.server());
+        this.upstreams = new UpstreamClient(config.server(), transport);
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.metrics = new ProxyMetrics(registry, knownModels(config));
         metrics.gauge(MeterCatalogue.INFERENCE_QUEUE, inference::queued);
@@ -92,10 +94,10 @@ public final class RefusalGuardProxy implements AutoCloseable {
         ProxyServer started = null;
         AdminServer startedAdmin = null;
         try {
-            started = new ProxyServer(group, config.server().listenAddress(), services, adapters);
+            started = new ProxyServer(group, transport, config.server().listenAddress(), services, adapters);
             ProxyServer s = started;
             metrics.gauge(MeterCatalogue.ACTIVE_EXCHANGES, s::activeExchanges);
-            startedAdmin = new AdminServer(group, config.server().adminAddress(),
+            startedAdmin = new AdminServer(group, transport, config.server().adminAddress(),
                     config.server().requestReadTimeout(), new AdminRoutes(
                     registry::scrape,
                     () -> !group.isShuttingDown(),
@@ -141,6 +143,11 @@ public final class RefusalGuardProxy implements AutoCloseable {
 
     public ProxyConfig config() {
         return config;
+    }
+
+    /** The socket transport in use (server.transport resolved: epoll or nio). */
+    public NetTransport transport() {
+        return transport;
     }
 
     public int port() {

@@ -139,6 +139,29 @@ class HalfClosedClientTest {
                      c -> c.withServer(c.server().withAnswerHalfClosed(false)))) {
             String all = sendThenHalfClose(proxy.port(), StreamFormat.CHAT.rawRequest(PROMPT, false));
             assertThat(all).isEmpty();
+            awaitNoActiveExchanges(proxy);
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (upstream.closedConnections() < upstream.received().size() && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            // The epoll transport reads the request and the half-close in one go (edge-triggered, it reads to the
+            // end once the peer has shut down), so the exchange may end before its upstream connection is even
+            // made: then nothing was sent and the connection goes back to the pool unused. Either way no call is
+            // left waiting on the upstream: every one that carried the request was closed.
+            assertThat(upstream.closedConnections()).as("upstream calls closed").isEqualTo(upstream.received().size());
+            if (proxy.transport() == dev.refusalguard.proxy.server.NetTransport.NIO) {
+                assertThat(upstream.closedConnections()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void withAnswerHalfClosedOffOnNioTheUpstreamCallThatCarriedTheRequestIsClosedAtOnce() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> new Hang());
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(c.server().withAnswerHalfClosed(false).withTransport("nio")))) {
+            String all = sendThenHalfClose(proxy.port(), StreamFormat.CHAT.rawRequest(PROMPT, false));
+            assertThat(all).isEmpty();
             long end = System.nanoTime() + 5_000_000_000L;
             while (upstream.closedConnections() < 1 && System.nanoTime() < end) {
                 Thread.sleep(5);

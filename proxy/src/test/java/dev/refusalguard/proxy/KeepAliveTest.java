@@ -30,9 +30,22 @@ class KeepAliveTest {
 
     @Test
     void sequentialRequestsOnOneAgentConnectionReuseOnePooledUpstreamConnection() throws Exception {
+        // server.transport auto: the native epoll transport on Linux x86-64, NIO elsewhere.
+        sequentialRequestsReuseOneUpstreamConnection("auto");
+    }
+
+    @Test
+    void theNioTransportKeepsBothSidesAliveTheSameWay() throws Exception {
+        sequentialRequestsReuseOneUpstreamConnection("nio");
+    }
+
+    private void sequentialRequestsReuseOneUpstreamConnection(String transport) throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(KeepAliveTest::answer);
-             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(c.server().withTransport(transport)));
              AgentConnection agent = new AgentConnection(proxy.port())) {
+            assertThat(proxy.transport().wireName()).isEqualTo(transport.equals("nio") ? "nio"
+                    : io.netty.channel.epoll.Epoll.isAvailable() ? "epoll" : "nio");
             int requests = 0;
             for (int round = 0; round < 2; round++) {
                 for (StreamFormat format : StreamFormat.values()) {

@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -29,11 +28,12 @@ public final class AdminServer implements AutoCloseable {
      * @param requestReadTimeout a connection that does not deliver a whole request this long after it opened or after
      *                           its previous request is closed ({@code server.requestReadTimeout})
      */
-    public AdminServer(EventLoopGroup group, HostPort listen, Duration requestReadTimeout, AdminRoutes routes)
+    public AdminServer(EventLoopGroup group, dev.refusalguard.proxy.server.NetTransport transport, HostPort listen,
+                        Duration requestReadTimeout, AdminRoutes routes)
             throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

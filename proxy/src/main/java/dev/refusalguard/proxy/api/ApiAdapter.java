@@ -31,6 +31,15 @@ public interface ApiAdapter {
     /** Reads a complete (non-streamed) answer; {@code body} may be null when it was not JSON. */
     AnswerInspection inspect(int status, JsonNode body);
 
+    /**
+     * The same inspection as {@link #inspect} read straight from a buffered answer's bytes, without building its
+     * JSON tree, or null when this adapter has no such reader for this status (the caller then parses the tree).
+     * The bytes are only read: the caller keeps ownership of {@code body} and its reader index.
+     */
+    default AnswerInspection inspectBytes(int status, io.netty.buffer.ByteBuf body) {
+        return null;
+    }
+
     /** A fresh inspector for one streamed answer, keeping at most {@code maxChars} characters of text. */
     StreamInspector newStreamInspector(int maxChars);
 }

@@ -130,6 +130,190 @@ public final class OpenAiChatAdapter implements ApiAdapter {
         return new AnswerInspection(text, null, toolCall, finish);
     }
 
+    /**
+     * A 200 answer read with a streaming parser (the tree of a 900-character answer was the event loop's largest
+     * single cost): keeps choices[0]'s {@code finish_reason} and its message's {@code content}, {@code refusal},
+     * {@code tool_calls} and {@code function_call}, skips the rest, and gives exactly what {@link #inspect} gives
+     * for the tree: the last of duplicate keys wins; null (as for another status) when the body is not a readable JSON
+     * object, which the caller treats as a broken upstream.
+     */
+    @Override
+    public AnswerInspection inspectBytes(int status, io.netty.buffer.ByteBuf body) {
+        if (status != 200) {
+            return null;
+        }
+        if (!body.isReadable()) {
+            return null;
+        }
+        Completion c = new Completion();
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(
+                (java.io.InputStream) new io.netty.buffer.ByteBufInputStream(body.duplicate()))) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                // Not an object (or nothing): left to the caller, which answers a 200 like that as a broken upstream.
+                return null;
+            }
+            readRoot(p, c);
+        } catch (java.io.IOException | RuntimeException e) {
+            // Unreadable JSON: the same as a body that is no object.
+            return null;
+        }
+        if (!c.choice) {
+            return new AnswerInspection("", null, false, null);
+        }
+        boolean toolCall = c.toolCallsNonEmpty || c.functionCallObject || "tool_calls".equals(c.finish);
+        if (c.refusal != null && !c.refusal.isBlank()) {
+            return new AnswerInspection(c.refusal, RefusalSignal.REFUSAL_FIELD, toolCall, c.finish);
+        }
+        if ("content_filter".equals(c.finish)) {
+            return new AnswerInspection(c.content, RefusalSignal.CONTENT_FILTER, toolCall, c.finish);
+        }
+        return new AnswerInspection(c.content, null, toolCall, c.finish);
+    }
+
+    /** What the streaming reader keeps of a chat completion; the defaults are those of a missing field. */
+    private static final class Completion {
+        boolean choice;
+        String finish;
+        boolean toolCallsNonEmpty;
+        boolean functionCallObject;
+        String refusal;
+        String content = "";
+
+        void resetChoice() {
+            choice = false;
+            finish = null;
+            resetMessage();
+        }
+
+        void resetMessage() {
+            toolCallsNonEmpty = false;
+            functionCallObject = false;
+            refusal = null;
+            content = "";
+        }
+    }
+
+    private static void readRoot(com.fasterxml.jackson.core.JsonParser p, Completion c) throws java.io.IOException {
+        com.fasterxml.jackson.core.JsonToken t;
+        while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            t = p.nextToken();
+            if ("choices".equals(name)) {
+                c.resetChoice();
+                if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    readChoices(p, c);
+                } else {
+                    p.skipChildren();
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+            throw new java.io.EOFException("unterminated object");
+        }
+    }
+
+    private static void readChoices(com.fasterxml.jackson.core.JsonParser p, Completion c) throws java.io.IOException {
+        com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+        if (t == com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+            return;
+        }
+        if (t == null) {
+            throw new java.io.EOFException("unterminated array");
+        }
+        c.choice = true;
+        if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            readChoice(p, c);
+        } else {
+            p.skipChildren();
+        }
+        while ((t = p.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new java.io.EOFException("unterminated array");
+            }
+            p.skipChildren();
+        }
+    }
+
+    private static void readChoice(com.fasterxml.jackson.core.JsonParser p, Completion c) throws java.io.IOException {
+        com.fasterxml.jackson.core.JsonToken t;
+        while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            t = p.nextToken();
+            if ("message".equals(name)) {
+                c.resetMessage();
+                if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    readMessage(p, c);
+                } else {
+                    p.skipChildren();
+                }
+            } else if ("finish_reason".equals(name)) {
+                c.finish = t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                p.skipChildren();
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+            throw new java.io.EOFException("unterminated object");
+        }
+    }
+
+    private static void readMessage(com.fasterxml.jackson.core.JsonParser p, Completion c) throws java.io.IOException {
+        com.fasterxml.jackson.core.JsonToken t;
+        while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            t = p.nextToken();
+            switch (name) {
+                case "content" -> {
+                    if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                        c.content = p.getText();
+                    } else if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY
+                            || t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        // Content parts: rare, read as a tree and joined as inspect() joins them.
+                        c.content = textOf(p.readValueAsTree());
+                    } else {
+                        c.content = "";
+                    }
+                }
+                case "refusal" -> {
+                    c.refusal = t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                    p.skipChildren();
+                }
+                case "tool_calls" -> {
+                    c.toolCallsNonEmpty = t == com.fasterxml.jackson.core.JsonToken.START_ARRAY
+                            && p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY;
+                    if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY && c.toolCallsNonEmpty) {
+                        // The first element's token is current: skip it and the rest of the array.
+                        p.skipChildren();
+                        readToEndOfArray(p);
+                    } else if (t != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                    }
+                }
+                case "function_call" -> {
+                    c.functionCallObject = t == com.fasterxml.jackson.core.JsonToken.START_OBJECT;
+                    p.skipChildren();
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+            throw new java.io.EOFException("unterminated object");
+        }
+    }
+
+    private static void readToEndOfArray(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+        com.fasterxml.jackson.core.JsonToken t;
+        while ((t = p.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new java.io.EOFException("unterminated array");
+            }
+            p.skipChildren();
+        }
+    }
+
     @Override
     public StreamInspector newStreamInspector(int maxChars) {
         return new ChatStreamInspector(maxChars);

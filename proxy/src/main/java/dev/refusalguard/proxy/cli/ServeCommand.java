@@ -63,6 +63,8 @@ public final class ServeCommand {
                 + ": /metrics /healthz /readyz /bias)");
         config.upstreams().forEach(u -> out.println("  upstream " + u.name() + " -> " + u.baseUrl() + " ("
                 + u.format().wireName() + ")"));
+        out.println("  transport " + proxy.transport().wireName() + " (server.transport " + config.server().transport()
+                + ")");
         out.flush();
         return awaitSignalThenDrain(proxy, config, out);
     }

@@ -30,6 +30,8 @@ import java.time.Duration;
  *                                client trickling its request gets 408 and the connection is closed
  * @param answerHalfClosed        a client that shuts down its sending side after a complete request is still
  *                                answered (then the connection is closed); false treats that shutdown as a disconnect
+ * @param transport               socket transport: {@code auto} (Linux native epoll where it loads, else Java NIO),
+ *                                {@code epoll} (fail at start-up when it cannot load) or {@code nio}
  */
 public record ServerConfig(String listen,
                            String admin,
@@ -52,7 +54,8 @@ public record ServerConfig(String listen,
                            Integer writeBufferHighWaterMark,
                            Integer analysisCacheChars,
                            Duration requestReadTimeout,
-                           Boolean answerHalfClosed) {
+                           Boolean answerHalfClosed,
+                           String transport) {
 
     public ServerConfig {
         listen = listen == null ? "127.0.0.1:8080" : listen;
@@ -77,6 +80,7 @@ public record ServerConfig(String listen,
         analysisCacheChars = orDefault(analysisCacheChars, 4 * 1024 * 1024);
         requestReadTimeout = requestReadTimeout == null ? Duration.ofSeconds(60) : requestReadTimeout;
         answerHalfClosed = answerHalfClosed == null ? Boolean.TRUE : answerHalfClosed;
+        transport = transport == null ? "auto" : transport.toLowerCase(java.util.Locale.ROOT);
 
         ConfigChecks.hostPort("server.listen", listen);
         ConfigChecks.hostPort("server.admin", admin);
@@ -100,6 +104,24 @@ public record ServerConfig(String listen,
                 128 * 1024 * 1024);
         ConfigChecks.range("server.analysisCacheChars", analysisCacheChars, 0, 1024 * 1024 * 1024);
         ConfigChecks.positive("server.requestReadTimeout", requestReadTimeout);
+        if (!java.util.List.of("auto", "epoll", "nio").contains(transport)) {
+            throw new InvalidConfigException("server.transport", "must be auto, epoll or nio, got " + transport);
+        }
+    }
+
+    /** The settings before {@code transport} existed, it defaulted ({@code auto}). */
+    public ServerConfig(String listen, String admin, Integer maxRequestBytes, Integer maxHeaderBytes,
+                        Integer maxInitialLineBytes, Integer maxResponseBytes, Integer maxEventBytes,
+                        Duration idleTimeout, Duration requestTimeout, Duration upstreamConnectTimeout,
+                        Duration upstreamResponseTimeout, Duration drainTimeout, Integer maxConnectionsPerUpstream,
+                        Integer maxPendingAcquires, Integer ioThreads, Integer inferenceThreads,
+                        Integer inferenceQueue, Integer writeBufferLowWaterMark, Integer writeBufferHighWaterMark,
+                        Integer analysisCacheChars, Duration requestReadTimeout, Boolean answerHalfClosed) {
+        this(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes, maxResponseBytes, maxEventBytes,
+                idleTimeout, requestTimeout, upstreamConnectTimeout, upstreamResponseTimeout, drainTimeout,
+                maxConnectionsPerUpstream, maxPendingAcquires, ioThreads, inferenceThreads, inferenceQueue,
+                writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars, requestReadTimeout,
+                answerHalfClosed, null);
     }
 
     /** The settings before {@code requestReadTimeout} and {@code answerHalfClosed} existed, those two defaulted. */
@@ -113,7 +135,7 @@ public record ServerConfig(String listen,
         this(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes, maxResponseBytes, maxEventBytes,
                 idleTimeout, requestTimeout, upstreamConnectTimeout, upstreamResponseTimeout, drainTimeout,
                 maxConnectionsPerUpstream, maxPendingAcquires, ioThreads, inferenceThreads, inferenceQueue,
-                writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars, null, null);
+                writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars, null, null, null);
     }
 
     /** These settings with another request-read deadline. */
@@ -122,7 +144,7 @@ public record ServerConfig(String listen,
                 maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
                 upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
                 inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
-                timeout, answerHalfClosed);
+                timeout, answerHalfClosed, transport);
     }
 
     /** These settings with half-closed clients answered ({@code true}) or treated as gone. */
@@ -131,12 +153,12 @@ public record ServerConfig(String listen,
                 maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
                 upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
                 inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
-                requestReadTimeout, answer);
+                requestReadTimeout, answer, transport);
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     public HostPort listenAddress() {
@@ -160,7 +182,16 @@ public record ServerConfig(String listen,
                 maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
                 upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
                 inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
-                requestReadTimeout, answerHalfClosed);
+                requestReadTimeout, answerHalfClosed, transport);
+    }
+
+    /** These settings with another socket transport ({@code auto}, {@code epoll} or {@code nio}). */
+    public ServerConfig withTransport(String newTransport) {
+        return new ServerConfig(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes,
+                maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
+                upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
+                inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
+                requestReadTimeout, answerHalfClosed, newTransport);
     }
 
     private static Integer orDefault(Integer value, int fallback) {

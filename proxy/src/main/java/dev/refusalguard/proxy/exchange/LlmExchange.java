@@ -667,7 +667,12 @@ public final class LlmExchange implements AgentExchange {
     private static Map<String, String> authorizationFieldsFrom(Map<String, String> defaults, HttpHeaders headers) {
         Map<String, String> fields = new HashMap<>(defaults);
         for (Map.Entry<String, String> h : headers) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
+            String key = h.getKey();
+            // Most requests carry none of these: test the prefix before lower-casing each header name.
+            if (!key.regionMatches(true, 0, "x-refusalguard-context-", 0, "x-refusalguard-context-".length())) {
+                continue;
+            }
+            String name = key.toLowerCase(Locale.ROOT);
             if (name.startsWith("x-refusalguard-context-")) {
                 String field = name.substring("x-refusalguard-context-".length()).replace('-', '_');
                 if (List.of("organisation", "organization", "role", "asset_scope", "engagement_id").contains(field)) {

@@ -195,6 +195,12 @@ final class UpstreamAttempt implements UpstreamResponseListener {
             call.read();
             return;
         }
+        // The usual case, an answer in the agent's own format: read without building its tree.
+        AnswerInspection streamed = translation == null ? adapter.inspectBytes(status, body) : null;
+        if (streamed != null) {
+            judgeBuffered(streamed);
+            return;
+        }
         JsonNode json = parseJson(body);
         if (status == 200 && !(json instanceof ObjectNode)) {
             // A 200 whose body is not a JSON object (an HTML page, an empty body) is a broken upstream, not an
@@ -212,7 +218,10 @@ final class UpstreamAttempt implements UpstreamResponseListener {
                 return;
             }
         }
-        AnswerInspection inspection = adapter.inspect(status, json);
+        judgeBuffered(adapter.inspect(status, json));
+    }
+
+    private void judgeBuffered(AnswerInspection inspection) {
         if (status != 200 && inspection.signal() == null) {
             deliverBuffered(Detection.NOT_REFUSAL);
             return;

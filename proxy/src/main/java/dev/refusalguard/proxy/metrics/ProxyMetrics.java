@@ -13,12 +13,14 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The recorder in front of Micrometer: every meter is declared in {@link MeterCatalogue}; tag values are
  * bounded here (unknown models become {@code other}). Meters are cached per tag combination so the hot path
- * does one map lookup and one atomic add.
+ * does one lock-free map read and one atomic add (computeIfAbsent only on a new combination: on a hit it may lock
+ * the map's bin).
  */
 public final class ProxyMetrics {
 
@@ -110,16 +112,16 @@ public final class ProxyMetrics {
     }
 
     public void classifierTime(String mode, long nanos) {
-        timer(MeterCatalogue.CLASSIFIER_TIME, mode).record(Duration.ofNanos(nanos));
+        timer(MeterCatalogue.CLASSIFIER_TIME, mode).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void proxyAddedTime(String api, boolean stream, long nanos) {
-        timer(MeterCatalogue.PROXY_ADDED_TIME, api, bool(stream)).record(Duration.ofNanos(Math.max(0, nanos)));
+        timer(MeterCatalogue.PROXY_ADDED_TIME, api, bool(stream)).record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
 
     public void upstreamTime(String upstream, int status, long nanos) {
         String statusClass = status <= 0 ? "none" : (status / 100) + "xx";
-        timer(MeterCatalogue.UPSTREAM_TIME, upstream, statusClass).record(Duration.ofNanos(nanos));
+        timer(MeterCatalogue.UPSTREAM_TIME, upstream, statusClass).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void upstreamError(String upstream, String kind) {
@@ -175,12 +177,22 @@ public final class ProxyMetrics {
     }
 
     private Counter counter(MeterCatalogue meter, String... values) {
-        return (Counter) cache.computeIfAbsent(new Key(meter, values), k -> Counter.builder(meter.meterName())
+        Key key = new Key(meter, values);
+        Object known = cache.get(key);
+        if (known != null) {
+            return (Counter) known;
+        }
+        return (Counter) cache.computeIfAbsent(key, k -> Counter.builder(meter.meterName())
                 .description(meter.description()).tags(tags(meter, values)).register(registry));
     }
 
     private Timer timer(MeterCatalogue meter, String... values) {
-        return (Timer) cache.computeIfAbsent(new Key(meter, values), k -> Timer.builder(meter.meterName())
+        Key key = new Key(meter, values);
+        Object known = cache.get(key);
+        if (known != null) {
+            return (Timer) known;
+        }
+        return (Timer) cache.computeIfAbsent(key, k -> Timer.builder(meter.meterName())
                 .description(meter.description()).tags(tags(meter, values))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(1_000))
@@ -189,7 +201,12 @@ public final class ProxyMetrics {
     }
 
     private DistributionSummary summary(MeterCatalogue meter, String... values) {
-        return (DistributionSummary) cache.computeIfAbsent(new Key(meter, values), k -> DistributionSummary
+        Key key = new Key(meter, values);
+        Object known = cache.get(key);
+        if (known != null) {
+            return (DistributionSummary) known;
+        }
+        return (DistributionSummary) cache.computeIfAbsent(key, k -> DistributionSummary
                 .builder(meter.meterName()).baseUnit(meter.baseUnit()).description(meter.description())
                 .tags(tags(meter, values)).serviceLevelObjectives(32, 64, 128, 256, 512, 1024, 4096)
                 .register(registry));

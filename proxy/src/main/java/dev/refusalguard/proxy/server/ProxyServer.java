@@ -10,7 +10,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
@@ -35,11 +34,12 @@ public final class ProxyServer implements AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup("agent-connections", GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
 
-    public ProxyServer(EventLoopGroup group, HostPort listen, ExchangeServices services, Map<Api, ApiAdapter> adapters)
+    public ProxyServer(EventLoopGroup group, NetTransport transport, HostPort listen, ExchangeServices services,
+                       Map<Api, ApiAdapter> adapters)
             throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)

@@ -2,12 +2,12 @@ package dev.refusalguard.proxy.upstream;
 
 import dev.refusalguard.proxy.config.ServerConfig;
 import dev.refusalguard.proxy.config.UpstreamConfig;
+import dev.refusalguard.proxy.server.NetTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.FixedChannelPool;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.ssl.SslContext;
@@ -28,11 +28,13 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     private final ServerConfig server;
+    private final NetTransport transport;
     private final SslContext sslContext;
     private final Map<PoolKey, FixedChannelPool> pools = new ConcurrentHashMap<>();
 
-    public UpstreamClient(ServerConfig server) {
+    public UpstreamClient(ServerConfig server, NetTransport transport) {
         this.server = server;
+        this.transport = transport;
         try {
             this.sslContext = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
         } catch (SSLException e) {
@@ -51,7 +53,7 @@ public final class UpstreamClient implements AutoCloseable {
     private FixedChannelPool newPool(PoolKey key, UpstreamConfig upstream) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(key.loop())
-                .channel(NioSocketChannel.class)
+                .channel(transport.socketChannel())
                 .remoteAddress(upstream.host(), upstream.port())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) server.upstreamConnectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)

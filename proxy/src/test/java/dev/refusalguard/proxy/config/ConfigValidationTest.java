@@ -160,4 +160,15 @@ class ConfigValidationTest {
                     .message().doesNotContain("s3cret");
         }
     }
+
+    @Test
+    void theTransportIsAutoByDefaultReadFromYamlOrEnvironmentAndAnUnknownOneIsRejected() throws IOException {
+        assertThat(load(TWO_FORMATS).server().transport()).isEqualTo("auto");
+        assertThat(load(TWO_FORMATS + "server:\n  transport: nio\n").server().transport()).isEqualTo("nio");
+        assertThat(load(TWO_FORMATS, Map.of("REFUSALGUARD_SERVER_TRANSPORT", "EPOLL")).server().transport())
+                .isEqualTo("epoll");
+        assertThatThrownBy(() -> load(TWO_FORMATS + "server:\n  transport: io_uring\n"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("server.transport: must be auto, epoll or nio, got io_uring");
+    }
 }
