@@ -1,8 +1,10 @@
 package dev.refusalguard.classifier.experiment;
 
 import dev.refusalguard.classifier.RefusalClass;
+import dev.refusalguard.classifier.data.DatasetCurator;
 import dev.refusalguard.classifier.data.LabeledText;
 import dev.refusalguard.classifier.data.LabeledTextJsonl;
+import dev.refusalguard.classifier.eval.Evaluation;
 import dev.refusalguard.classifier.text.FeaturizerSpec;
 import dev.refusalguard.classifier.text.HashedNgramFeaturizer;
 import dev.refusalguard.classifier.text.SparseVector;
@@ -37,6 +39,7 @@ import java.util.Set;
  * java -cp classifier/target/test-classes:classifier/target/classes:$(cat /tmp/cp.txt) \
  *   dev.refusalguard.classifier.experiment.LabelConsistencyExperiment [--data DIR] [--source NAME] [--examples N]
  *   [--hedges | --not-hedges]   (only the rows that speak of themselves as an AI in their first 100 chars, or only the rest)
+ *   [--narrow-hedges]           (the hedge shape is only "As an AI language model, I cannot/can't/do not/don't/am not ...")
  * </pre>
  */
 public final class LabelConsistencyExperiment {
@@ -51,7 +54,10 @@ public final class LabelConsistencyExperiment {
      */
     static final java.util.regex.Pattern HEDGE_OPENING = java.util.regex.Pattern.compile(
             "\\b(as an ai|an ai language model|language model)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
-    static final java.util.function.Predicate<String> HEDGE = t -> HEDGE_OPENING.matcher(t.substring(0, Math.min(100, t.length()))).find();
+    static java.util.function.Predicate<String> HEDGE = t -> HEDGE_OPENING.matcher(t.substring(0, Math.min(100, t.length()))).find();
+    /** The narrower hedge shape of round 3's count (--narrow-hedges): "As an AI language model, I cannot / do not ...". */
+    static final java.util.function.Predicate<String> NARROW_HEDGE = java.util.regex.Pattern.compile(
+            "^As an AI language model, I (cannot|can't|do not|don't|am not)\\b", java.util.regex.Pattern.CASE_INSENSITIVE).asPredicate();
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of("classifier/data");
@@ -63,8 +69,9 @@ public final class LabelConsistencyExperiment {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--source" -> source = args[++i];
                 case "--examples" -> examples = Integer.parseInt(args[++i]);
-                case "--hedges" -> subset = HEDGE;
-                case "--not-hedges" -> subset = HEDGE.negate();
+                case "--narrow-hedges" -> HEDGE = NARROW_HEDGE;
+                case "--hedges" -> subset = t -> HEDGE.test(t);
+                case "--not-hedges" -> subset = t -> !HEDGE.test(t);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -152,8 +159,8 @@ public final class LabelConsistencyExperiment {
         System.out.println();
         System.out.println("## by shape: pairs with cosine in [0.60, 0.80) within the hedge shape and within the rest");
         System.out.println("(the rest is the control: if similar-but-different answers disagreed for what they say, the rest would disagree too)");
-        System.out.println("| shape | rows | refusal rate | pairs | binary agreement | chance agreement | implied flip rate |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| shape | rows | refusal rate | pairs | binary agreement | chance agreement | implied flip rate | implied F1 ceiling |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         int[][] shapeCounts = new int[2][];   // {rows, refusals, pairs, agreeing pairs}
         Map<String, Integer> disagreeing = new java.util.TreeMap<>();
         for (int h = 0; h < 2; h++) {
@@ -181,14 +188,35 @@ public final class LabelConsistencyExperiment {
                 }
             }
             shapeCounts[h] = new int[] {rowsIn, pos, pairs, agree};
-            System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %d | %.3f | %.3f | %.3f |%n", hedge ? "AI self-reference in the first 100 chars" : "rest",
+            double e = flipRate(1 - agree / (double) Math.max(1, pairs));
+            System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %d | %.3f | %.3f | %.3f | %.3f |%n", hedge ? "hedge shape" : "rest",
                     rowsIn, pos / (double) Math.max(1, rowsIn), pairs, agree / (double) Math.max(1, pairs),
-                    chanceAgreement(pos, Math.max(1, rowsIn)), flipRate(1 - agree / (double) Math.max(1, pairs)));
+                    chanceAgreement(pos, Math.max(1, rowsIn)), e, noisyCeilingF1(e, pos / (double) Math.max(1, rowsIn)));
         }
         System.out.printf(Locale.ROOT, "implied source F1 ceiling (each shape's flip rate, true labels predicted exactly): %.3f"
                         + " (%.3f .. %.3f with each agreement at -/+ 1.96 standard errors, pairs taken as independent)%n",
                 pooledCeiling(shapeCounts, 0), pooledCeiling(shapeCounts, -1.96), pooledCeiling(shapeCounts, 1.96));
         System.out.println("disagreeing hedge pairs by their labels: " + disagreeing);
+
+        // the compliant-with-refusal-words pool of the cross-validation (train, public rows): how many of its rows would a
+        // classifier naming the true labels flag? Those labelled compliance in the hedge shape whose true label is a
+        // refusal: posterior t e / (t e + (1 - t)(1 - e)) under the hedge shape's noise model.
+        int[] hc = shapeCounts[0];
+        double he = flipRate(1 - hc[3] / (double) Math.max(1, hc[2]));
+        double ht = Math.max(0, Math.min(1, (hc[1] / (double) Math.max(1, hc[0]) - he) / (1 - 2 * he)));
+        double posterior = ht * he / (ht * he + (1 - ht) * (1 - he));
+        int pool = 0;
+        int hedgesInPool = 0;
+        for (LabeledText r : LabeledTextJsonl.read(data.resolve("train.jsonl"))) {
+            if (r.label() == RefusalClass.COMPLIANCE && !r.source().equals(DatasetCurator.WRITTEN_SOURCE)
+                    && Evaluation.TRIGGER_WORDS.matcher(r.text()).find()) {
+                pool++;
+                hedgesInPool += r.source().equals(source) && HEDGE.test(r.text()) ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "compliant-with-refusal-words pool of the cross-validation: %d rows, %d of them %s hedges;"
+                + " a classifier naming the true labels would flag %.1f%% of those (%.1f rows): kept ceiling %.3f%n",
+                pool, hedgesInPool, source, 100 * posterior, posterior * hedgesInPool, 1 - posterior * hedgesInPool / Math.max(1, pool));
 
         System.out.println();
         System.out.println("## nearest neighbour (each row's most similar other row)");
