@@ -1,5 +1,6 @@
 package dev.refusalguard.classifier.experiment;
 
+import dev.refusalguard.classifier.ClassifierConfig;
 import dev.refusalguard.classifier.OnnxRefusalClassifier;
 import dev.refusalguard.classifier.RefusalClass;
 import dev.refusalguard.classifier.data.DatasetCurator;
@@ -32,10 +33,15 @@ import java.util.TreeMap;
  *
  * <pre>
  * java -cp classifier/target/test-classes:classifier/target/classes:$(cat /tmp/cp.txt) \
- *   dev.refusalguard.classifier.experiment.ModelSelectionExperiment [--data DIR] [--no-cv] [--errors] VARIANT...
+ *   dev.refusalguard.classifier.experiment.ModelSelectionExperiment [--data DIR] [--no-cv] [--errors]
+ *   [--errors-source SOURCE] [--thresholds T1,T2,...] VARIANT...
  * </pre>
  * A variant is {@code v1} (opening only, the shipped spec before whole-answer features) or
- * {@code tail=N,weight=W} (whole-answer block over the last N chars with L2 norm W).
+ * {@code tail=N,weight=W} (whole-answer block over the last N chars with L2 norm W), optionally followed by trainer and
+ * data keys: {@code lr=}, {@code l2=}, {@code epochs=}, {@code balance=true|false}, {@code seed=} (the trainer's example
+ * order), {@code prefixw=} (weight of the prefix copies), {@code sw.SOURCE=} (a source's weight); unnamed keys keep the
+ * shipped settings. {@code --thresholds} also scores each fitted model at those full-text refusal thresholds (the
+ * prefix thresholds widened to stay valid), without retraining.
  */
 public final class ModelSelectionExperiment {
 
@@ -52,6 +58,12 @@ public final class ModelSelectionExperiment {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--no-cv" -> cv = false;
                 case "--errors" -> errors = true;
+                case "--thresholds" -> {
+                    thresholds = new ArrayList<>();
+                    for (String t : args[++i].split(",")) {
+                        thresholds.add(Double.parseDouble(t));
+                    }
+                }
                 case "--errors-source" -> {
                     errors = true;
                     errorSource = args[++i];
@@ -64,13 +76,22 @@ public final class ModelSelectionExperiment {
         List<LabeledText> validation = LabeledTextJsonl.read(data.resolve("validation.jsonl"));
         for (String v : variants) {
             FeaturizerSpec spec = spec(v);
-            System.out.println("== variant " + v + ": " + spec);
-            RefusalModelTrainer.Fitted f = trainer(spec).fit(train, validation);
+            TrainerConfig tc = trainerConfig(v);
+            RefusalModelTrainer.Options opts = options(v);
+            System.out.println("== variant " + v + ": " + spec + " " + tc + " " + opts);
+            RefusalModelTrainer.Fitted f = trainer(spec, tc, opts).fit(train, validation);
             Summary val = new Summary();
             val.add(evaluate(f, validation, errors ? "validation " + v : null));
             System.out.println(val.line("validation"));
+            for (double t : thresholds) {
+                Summary s = new Summary();
+                s.add(evaluate(at(f, t), validation, null));
+                System.out.print(s.line("validation @" + t));
+            }
             if (cv) {
                 Summary all = new Summary();
+                List<Summary> byThreshold = new ArrayList<>();
+                thresholds.forEach(t -> byThreshold.add(new Summary()));
                 for (int k = 0; k < FOLDS; k++) {
                     List<LabeledText> in = new ArrayList<>();
                     List<LabeledText> out = new ArrayList<>();
@@ -78,9 +99,16 @@ public final class ModelSelectionExperiment {
                         (fold(r) == k ? out : in).add(r);
                     }
                     List<LabeledText> scored = out.stream().filter(r -> !r.source().equals(DatasetCurator.WRITTEN_SOURCE)).toList();
-                    all.add(evaluate(trainer(spec).fit(in, validation), scored, errors ? "cv fold " + k + " " + v : null));
+                    RefusalModelTrainer.Fitted fk = trainer(spec, tc, opts).fit(in, validation);
+                    all.add(evaluate(fk, scored, errors ? "cv fold " + k + " " + v : null));
+                    for (int t = 0; t < thresholds.size(); t++) {
+                        byThreshold.get(t).add(evaluate(at(fk, thresholds.get(t)), scored, null));
+                    }
                 }
                 System.out.println(all.line("cv5 public"));
+                for (int t = 0; t < thresholds.size(); t++) {
+                    System.out.print(byThreshold.get(t).line("cv5 public @" + thresholds.get(t)));
+                }
             }
         }
     }
@@ -89,9 +117,56 @@ public final class ModelSelectionExperiment {
         return Math.floorMod(Murmur3.hashChars(r.promptId(), 99), FOLDS);
     }
 
-    static RefusalModelTrainer trainer(FeaturizerSpec spec) {
+    static List<Double> thresholds = List.of();
+
+    static RefusalModelTrainer trainer(FeaturizerSpec spec, TrainerConfig tc, RefusalModelTrainer.Options opts) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        return new RefusalModelTrainer(spec, TrainerConfig.defaults(20260603L), quiet);
+        return new RefusalModelTrainer(spec, tc, opts, quiet);
+    }
+
+    /** The same fitted model with another full-text refusal threshold (prefix thresholds widened to stay valid). */
+    static RefusalModelTrainer.Fitted at(RefusalModelTrainer.Fitted f, double threshold) {
+        ClassifierConfig c = f.config();
+        ClassifierConfig moved = new ClassifierConfig(c.actOn(), threshold, Math.max(threshold, c.prefixRefusalAbove()),
+                Math.min(threshold, c.prefixNotRefusalBelow()), c.prefixMinChars(), c.maxChars());
+        return new RefusalModelTrainer.Fitted(f.model(), moved, f.choice(), f.temperature(), f.onnx());
+    }
+
+    /** Trainer keys of a variant: lr=, l2=, epochs= (others at the shipped defaults). */
+    static TrainerConfig trainerConfig(String v) {
+        TrainerConfig d = TrainerConfig.defaults(20260603L);
+        int epochs = d.epochs();
+        double lr = d.learningRate();
+        double l2 = d.l2();
+        boolean balance = d.balanceClasses();
+        long seed = d.seed();
+        for (String kv : v.split(",")) {
+            String[] p = kv.split("=");
+            switch (p[0]) {
+                case "lr" -> lr = Double.parseDouble(p[1]);
+                case "l2" -> l2 = Double.parseDouble(p[1]);
+                case "epochs" -> epochs = Integer.parseInt(p[1]);
+                case "balance" -> balance = Boolean.parseBoolean(p[1]);
+                case "seed" -> seed = Long.parseLong(p[1]);
+                default -> { }
+            }
+        }
+        return new TrainerConfig(epochs, lr, l2, balance, seed);
+    }
+
+    /** Data weighting keys of a variant: prefixw=W, sw.SOURCE=W (source weight). */
+    static RefusalModelTrainer.Options options(String v) {
+        float prefixWeight = RefusalModelTrainer.Options.defaults().prefixWeight();
+        Map<String, Float> sw = new TreeMap<>();
+        for (String kv : v.split(",")) {
+            String[] p = kv.split("=");
+            if (p[0].equals("prefixw")) {
+                prefixWeight = Float.parseFloat(p[1]);
+            } else if (p[0].startsWith("sw.")) {
+                sw.put(p[0].substring(3), Float.parseFloat(p[1]));
+            }
+        }
+        return new RefusalModelTrainer.Options(prefixWeight, sw);
     }
 
     static FeaturizerSpec spec(String v) {
@@ -106,7 +181,12 @@ public final class ModelSelectionExperiment {
             switch (p[0]) {
                 case "tail" -> tail = Integer.parseInt(p[1]);
                 case "weight" -> weight = Float.parseFloat(p[1]);
-                default -> throw new IllegalArgumentException("unknown variant key " + p[0]);
+                case "lr", "l2", "epochs", "prefixw", "balance", "seed" -> { }
+                default -> {
+                    if (!p[0].startsWith("sw.")) {
+                        throw new IllegalArgumentException("unknown variant key " + p[0]);
+                    }
+                }
             }
         }
         return new FeaturizerSpec(d.dims(), d.maxChars(), d.charMinN(), d.charMaxN(), d.charMaxChars(), d.openingWords(), d.seed(),

@@ -39,7 +39,11 @@ class OnnxTextModelCloseTest {
             threads.add(thread);
         }
         started.await();
-        Thread.sleep(20);
+        // close once inferences are under way: a fixed sleep raced the first inference on a loaded machine (answered 0)
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (answered.get() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
         model.close();
         for (Thread thread : threads) {
             thread.join(30_000);
