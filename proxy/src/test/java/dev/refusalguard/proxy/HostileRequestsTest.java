@@ -211,6 +211,34 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aBodyOverTheLimitStillBeingSentGetsIts413ThenAnOrderlyCloseNotAReset() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(new dev.refusalguard.proxy.config.ServerConfig("127.0.0.1:0", "127.0.0.1:0",
+                             2048, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                             null, null, null)));
+             Socket socket = new Socket("127.0.0.1", proxy.port())) {
+            socket.setSoTimeout(10_000);
+            int length = 2 << 20;
+            socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nhost: proxy\r\n"
+                    + "content-type: application/json\r\ncontent-length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // The whole body goes out before the client reads anything, as a simple client does. Closing on unread
+            // input would reset the connection, and the reset would discard the 413 waiting in the client's buffer.
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            for (int sent = 0; sent < length; sent += chunk.length) {
+                socket.getOutputStream().write(chunk);
+            }
+            Thread.sleep(200);
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 413 ").contains("connection: close")
+                    .contains("\"type\":\"error\"").contains("server.maxRequestBytes");
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
     void aClientTricklingItsHeadersGets408AtTheRequestReadDeadline() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),

@@ -366,7 +366,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         var future = ctx.writeAndFlush(response);
         if (!keepAlive) {
             closing = true;
-            future.addListener(ChannelFutureListener.CLOSE);
+            // The client may still be sending (a trickled head, a body we will not read): linger, do not reset.
+            future.addListener(LingeringClose.AFTER_WRITE);
         }
     }
 

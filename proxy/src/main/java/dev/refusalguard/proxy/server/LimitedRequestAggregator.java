@@ -84,7 +84,8 @@ final class LimitedRequestAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        ctx.writeAndFlush(tooLarge(oversized)).addListener(ChannelFutureListener.CLOSE);
+        // The rest of the body may still be on its way: linger, so the 413 is not lost to a reset.
+        ctx.writeAndFlush(tooLarge(oversized)).addListener(LingeringClose.AFTER_WRITE);
     }
 
     /**
