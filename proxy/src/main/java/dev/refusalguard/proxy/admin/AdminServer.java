@@ -1,6 +1,7 @@
 package dev.refusalguard.proxy.admin;
 
 import dev.refusalguard.proxy.config.HostPort;
+import dev.refusalguard.proxy.server.NetTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -28,7 +29,7 @@ public final class AdminServer implements AutoCloseable {
      * @param requestReadTimeout a connection that does not deliver a whole request this long after it opened or after
      *                           its previous request is closed ({@code server.requestReadTimeout})
      */
-    public AdminServer(EventLoopGroup group, dev.refusalguard.proxy.server.NetTransport transport, HostPort listen,
+    public AdminServer(EventLoopGroup group, NetTransport transport, HostPort listen,
                         Duration requestReadTimeout, AdminRoutes routes)
             throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()

@@ -1,5 +1,7 @@
 package dev.refusalguard.proxy.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +10,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.refusalguard.proxy.detect.RefusalSignal;
 import dev.refusalguard.proxy.sse.SseEvent;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.util.function.UnaryOperator;
 
 /** OpenAI Chat Completions ({@code POST /v1/chat/completions}), including OpenAI-compatible servers. */
@@ -120,7 +124,11 @@ public final class OpenAiChatAdapter implements ApiAdapter {
         boolean toolCall = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty()
                 || message.path("function_call").isObject() || "tool_calls".equals(finish);
         String refusal = message.path("refusal").isTextual() ? message.get("refusal").asText() : null;
-        String text = textOf(message.get("content"));
+        return answer(textOf(message.get("content")), refusal, toolCall, finish);
+    }
+
+    /** choices[0] as read by either reader: a non-blank refusal field, then a content filter, are provider signals. */
+    private static AnswerInspection answer(String text, String refusal, boolean toolCall, String finish) {
         if (refusal != null && !refusal.isBlank()) {
             return new AnswerInspection(refusal, RefusalSignal.REFUSAL_FIELD, toolCall, finish);
         }
@@ -146,14 +154,14 @@ public final class OpenAiChatAdapter implements ApiAdapter {
             return null;
         }
         Completion c = new Completion();
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(
+        try (JsonParser p = JSON.createParser(
                 (java.io.InputStream) new io.netty.buffer.ByteBufInputStream(body.duplicate()))) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 // Not an object (or nothing): left to the caller, which answers a 200 like that as a broken upstream.
                 return null;
             }
             readRoot(p, c);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // Unreadable JSON: the same as a body that is no object.
             return null;
         }
@@ -161,13 +169,7 @@ public final class OpenAiChatAdapter implements ApiAdapter {
             return new AnswerInspection("", null, false, null);
         }
         boolean toolCall = c.toolCallsNonEmpty || c.functionCallObject || "tool_calls".equals(c.finish);
-        if (c.refusal != null && !c.refusal.isBlank()) {
-            return new AnswerInspection(c.refusal, RefusalSignal.REFUSAL_FIELD, toolCall, c.finish);
-        }
-        if ("content_filter".equals(c.finish)) {
-            return new AnswerInspection(c.content, RefusalSignal.CONTENT_FILTER, toolCall, c.finish);
-        }
-        return new AnswerInspection(c.content, null, toolCall, c.finish);
+        return answer(c.content, c.refusal, toolCall, c.finish);
     }
 
     /** What the streaming reader keeps of a chat completion; the defaults are those of a missing field. */
@@ -193,14 +195,14 @@ public final class OpenAiChatAdapter implements ApiAdapter {
         }
     }
 
-    private static void readRoot(com.fasterxml.jackson.core.JsonParser p, Completion c) throws java.io.IOException {
-        com.fasterxml.jackson.core.JsonToken t;
-        while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+    private static void readRoot(JsonParser p, Completion c) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             t = p.nextToken();
             if ("choices".equals(name)) {
                 c.resetChoice();
-                if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                if (t == JsonToken.START_ARRAY) {
                     readChoices(p, c);
                 } else {
                     p.skipChildren();
@@ -209,68 +211,59 @@ public final class OpenAiChatAdapter implements ApiAdapter {
                 p.skipChildren();
             }
         }
-        if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
-            throw new java.io.EOFException("unterminated object");
-        }
+        expectEndOfObject(t);
     }
 
-    private static void readChoices(com.fasterxml.jackson.core.JsonParser p, Completion c) throws java.io.IOException {
-        com.fasterxml.jackson.core.JsonToken t = p.nextToken();
-        if (t == com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+    private static void readChoices(JsonParser p, Completion c) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.END_ARRAY) {
             return;
         }
         if (t == null) {
-            throw new java.io.EOFException("unterminated array");
+            throw new EOFException("unterminated array");
         }
         c.choice = true;
-        if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        if (t == JsonToken.START_OBJECT) {
             readChoice(p, c);
         } else {
             p.skipChildren();
         }
-        while ((t = p.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-            if (t == null) {
-                throw new java.io.EOFException("unterminated array");
-            }
-            p.skipChildren();
-        }
+        readToEndOfArray(p);
     }
 
-    private static void readChoice(com.fasterxml.jackson.core.JsonParser p, Completion c) throws java.io.IOException {
-        com.fasterxml.jackson.core.JsonToken t;
-        while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+    private static void readChoice(JsonParser p, Completion c) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             t = p.nextToken();
             if ("message".equals(name)) {
                 c.resetMessage();
-                if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                if (t == JsonToken.START_OBJECT) {
                     readMessage(p, c);
                 } else {
                     p.skipChildren();
                 }
             } else if ("finish_reason".equals(name)) {
-                c.finish = t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                c.finish = t == JsonToken.VALUE_STRING ? p.getText() : null;
                 p.skipChildren();
             } else {
                 p.skipChildren();
             }
         }
-        if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
-            throw new java.io.EOFException("unterminated object");
-        }
+        expectEndOfObject(t);
     }
 
-    private static void readMessage(com.fasterxml.jackson.core.JsonParser p, Completion c) throws java.io.IOException {
-        com.fasterxml.jackson.core.JsonToken t;
-        while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+    private static void readMessage(JsonParser p, Completion c) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             t = p.nextToken();
             switch (name) {
                 case "content" -> {
-                    if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    if (t == JsonToken.VALUE_STRING) {
                         c.content = p.getText();
-                    } else if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY
-                            || t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    } else if (t == JsonToken.START_ARRAY
+                            || t == JsonToken.START_OBJECT) {
                         // Content parts: rare, read as a tree and joined as inspect() joins them.
                         c.content = textOf(p.readValueAsTree());
                     } else {
@@ -278,37 +271,42 @@ public final class OpenAiChatAdapter implements ApiAdapter {
                     }
                 }
                 case "refusal" -> {
-                    c.refusal = t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                    c.refusal = t == JsonToken.VALUE_STRING ? p.getText() : null;
                     p.skipChildren();
                 }
                 case "tool_calls" -> {
-                    c.toolCallsNonEmpty = t == com.fasterxml.jackson.core.JsonToken.START_ARRAY
-                            && p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY;
-                    if (t == com.fasterxml.jackson.core.JsonToken.START_ARRAY && c.toolCallsNonEmpty) {
+                    c.toolCallsNonEmpty = false;
+                    if (t != JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                    } else if (p.nextToken() != JsonToken.END_ARRAY) {
                         // The first element's token is current: skip it and the rest of the array.
+                        c.toolCallsNonEmpty = true;
                         p.skipChildren();
                         readToEndOfArray(p);
-                    } else if (t != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                        p.skipChildren();
                     }
                 }
                 case "function_call" -> {
-                    c.functionCallObject = t == com.fasterxml.jackson.core.JsonToken.START_OBJECT;
+                    c.functionCallObject = t == JsonToken.START_OBJECT;
                     p.skipChildren();
                 }
                 default -> p.skipChildren();
             }
         }
-        if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
-            throw new java.io.EOFException("unterminated object");
+        expectEndOfObject(t);
+    }
+
+    /** The token after an object's last field must close it; anything else (end of input) is a cut document. */
+    private static void expectEndOfObject(JsonToken t) throws EOFException {
+        if (t != JsonToken.END_OBJECT) {
+            throw new EOFException("unterminated object");
         }
     }
 
-    private static void readToEndOfArray(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
-        com.fasterxml.jackson.core.JsonToken t;
-        while ((t = p.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+    private static void readToEndOfArray(JsonParser p) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
-                throw new java.io.EOFException("unterminated array");
+                throw new EOFException("unterminated array");
             }
             p.skipChildren();
         }

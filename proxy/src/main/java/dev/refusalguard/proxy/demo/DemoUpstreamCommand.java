@@ -26,15 +26,14 @@ public final class DemoUpstreamCommand {
     private DemoUpstreamCommand() {
     }
 
-    /** The flag whose value did not parse as a number: the first numeric flag with a non-numeric value. */
-    private static String numberFlag(String[] args) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (List.of("--port", "--seed", "--chunk-delay-ms", "--for").contains(args[i])
-                    && !args[i + 1].matches("-?[0-9]+")) {
-                return args[i] + " " + args[i + 1];
-            }
+    /** The value after {@code flag}, parsed as a whole number; a value that is none names its flag. */
+    private static <T> T wholeNumber(String[] args, int i, String flag, java.util.function.Function<String, T> parse) {
+        String v = value(args, i, flag);
+        try {
+            return parse.apply(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " " + v + ": not a whole number");
         }
-        return "a numeric option";
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -44,10 +43,10 @@ public final class DemoUpstreamCommand {
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 switch (flag) {
-                    case "--port" -> config = config.withPort(Integer.parseInt(value(args, ++i, flag)));
-                    case "--seed" -> config = config.withSeed(Long.parseLong(value(args, ++i, flag)));
+                    case "--port" -> config = config.withPort(wholeNumber(args, ++i, flag, Integer::parseInt));
+                    case "--seed" -> config = config.withSeed(wholeNumber(args, ++i, flag, Long::parseLong));
                     case "--chunk-delay-ms" -> config = config.withChunkDelay(
-                            Duration.ofMillis(Long.parseLong(value(args, ++i, flag))));
+                            Duration.ofMillis(wholeNumber(args, ++i, flag, Long::parseLong)));
                     case "--lenient-models" -> {
                         List<String> lenient = Arrays.stream(value(args, ++i, flag).split(","))
                                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -57,7 +56,7 @@ public final class DemoUpstreamCommand {
                     }
                     case "--plain-text-refusals" -> config = config.withDeliveryMix(RefusalDeliveryMix.plainTextOnly());
                     case "--gzip" -> config = config.withCompressResponses(true);
-                    case "--for" -> serveSeconds = Long.parseLong(value(args, ++i, flag));
+                    case "--for" -> serveSeconds = wholeNumber(args, ++i, flag, Long::parseLong);
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return 0;
@@ -65,10 +64,6 @@ public final class DemoUpstreamCommand {
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
-        } catch (NumberFormatException e) {
-            err.println("demo-upstream: " + numberFlag(args) + ": not a whole number");
-            err.println(USAGE);
-            return 2;
         } catch (IllegalArgumentException e) {
             err.println("demo-upstream: " + e.getMessage());
             err.println(USAGE);

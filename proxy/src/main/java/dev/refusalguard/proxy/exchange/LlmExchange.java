@@ -664,20 +664,20 @@ public final class LlmExchange implements AgentExchange {
         return analysis == null ? TaskCategory.OTHER.wireName() : analysis.category().wireName();
     }
 
+    /** Agent request headers that carry authorization-context fields, matched case-insensitively. */
+    private static final String CONTEXT_HEADER_PREFIX = "x-refusalguard-context-";
+
     private static Map<String, String> authorizationFieldsFrom(Map<String, String> defaults, HttpHeaders headers) {
         Map<String, String> fields = new HashMap<>(defaults);
         for (Map.Entry<String, String> h : headers) {
             String key = h.getKey();
             // Most requests carry none of these: test the prefix before lower-casing each header name.
-            if (!key.regionMatches(true, 0, "x-refusalguard-context-", 0, "x-refusalguard-context-".length())) {
+            if (!key.regionMatches(true, 0, CONTEXT_HEADER_PREFIX, 0, CONTEXT_HEADER_PREFIX.length())) {
                 continue;
             }
-            String name = key.toLowerCase(Locale.ROOT);
-            if (name.startsWith("x-refusalguard-context-")) {
-                String field = name.substring("x-refusalguard-context-".length()).replace('-', '_');
-                if (List.of("organisation", "organization", "role", "asset_scope", "engagement_id").contains(field)) {
-                    fields.put(field.equals("organization") ? "organisation" : field, h.getValue());
-                }
+            String field = key.substring(CONTEXT_HEADER_PREFIX.length()).toLowerCase(Locale.ROOT).replace('-', '_');
+            if (List.of("organisation", "organization", "role", "asset_scope", "engagement_id").contains(field)) {
+                fields.put(field.equals("organization") ? "organisation" : field, h.getValue());
             }
         }
         return fields;

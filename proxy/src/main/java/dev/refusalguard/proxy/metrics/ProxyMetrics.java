@@ -176,23 +176,22 @@ public final class ProxyMetrics {
         return Tags.of(kv);
     }
 
-    private Counter counter(MeterCatalogue meter, String... values) {
-        Key key = new Key(meter, values);
+    /**
+     * The meter of a tag combination: a lock-free read on a hit; {@code computeIfAbsent} (which may lock the map's
+     * bin even on a hit) only for a new combination.
+     */
+    private Object cached(Key key, java.util.function.Function<Object, Object> register) {
         Object known = cache.get(key);
-        if (known != null) {
-            return (Counter) known;
-        }
-        return (Counter) cache.computeIfAbsent(key, k -> Counter.builder(meter.meterName())
+        return known != null ? known : cache.computeIfAbsent(key, register);
+    }
+
+    private Counter counter(MeterCatalogue meter, String... values) {
+        return (Counter) cached(new Key(meter, values), k -> Counter.builder(meter.meterName())
                 .description(meter.description()).tags(tags(meter, values)).register(registry));
     }
 
     private Timer timer(MeterCatalogue meter, String... values) {
-        Key key = new Key(meter, values);
-        Object known = cache.get(key);
-        if (known != null) {
-            return (Timer) known;
-        }
-        return (Timer) cache.computeIfAbsent(key, k -> Timer.builder(meter.meterName())
+        return (Timer) cached(new Key(meter, values), k -> Timer.builder(meter.meterName())
                 .description(meter.description()).tags(tags(meter, values))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(1_000))
@@ -201,12 +200,7 @@ public final class ProxyMetrics {
     }
 
     private DistributionSummary summary(MeterCatalogue meter, String... values) {
-        Key key = new Key(meter, values);
-        Object known = cache.get(key);
-        if (known != null) {
-            return (DistributionSummary) known;
-        }
-        return (DistributionSummary) cache.computeIfAbsent(key, k -> DistributionSummary
+        return (DistributionSummary) cached(new Key(meter, values), k -> DistributionSummary
                 .builder(meter.meterName()).baseUnit(meter.baseUnit()).description(meter.description())
                 .tags(tags(meter, values)).serviceLevelObjectives(32, 64, 128, 256, 512, 1024, 4096)
                 .register(registry));
