@@ -97,6 +97,8 @@ public final class RefusalGuardProxy implements AutoCloseable {
             started = new ProxyServer(group, transport, config.server().listenAddress(), services, adapters);
             ProxyServer s = started;
             metrics.gauge(MeterCatalogue.ACTIVE_EXCHANGES, s::activeExchanges);
+            metrics.gauge(MeterCatalogue.AGENT_CONNECTIONS, s::openConnections);
+            metrics.counterOf(MeterCatalogue.AGENT_CONNECTIONS_REJECTED, s::rejectedConnections);
             startedAdmin = new AdminServer(group, transport, config.server().adminAddress(),
                     config.server().requestReadTimeout(), new AdminRoutes(
                     registry::scrape,

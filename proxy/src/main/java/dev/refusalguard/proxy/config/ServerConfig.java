@@ -32,6 +32,8 @@ import java.time.Duration;
  *                                answered (then the connection is closed); false treats that shutdown as a disconnect
  * @param transport               socket transport: {@code auto} (Linux native epoll where it loads, else Java NIO),
  *                                {@code epoll} (fail at start-up when it cannot load) or {@code nio}
+ * @param maxConnections          open agent connections at most; a connection accepted beyond it gets 503 (in its
+ *                                API's error shape, with Retry-After) to its first request and is closed
  */
 public record ServerConfig(String listen,
                            String admin,
@@ -55,7 +57,8 @@ public record ServerConfig(String listen,
                            Integer analysisCacheChars,
                            Duration requestReadTimeout,
                            Boolean answerHalfClosed,
-                           String transport) {
+                           String transport,
+                           Integer maxConnections) {
 
     public ServerConfig {
         listen = listen == null ? "127.0.0.1:8080" : listen;
@@ -81,6 +84,7 @@ public record ServerConfig(String listen,
         requestReadTimeout = requestReadTimeout == null ? Duration.ofSeconds(60) : requestReadTimeout;
         answerHalfClosed = answerHalfClosed == null ? Boolean.TRUE : answerHalfClosed;
         transport = transport == null ? "auto" : transport.toLowerCase(java.util.Locale.ROOT);
+        maxConnections = orDefault(maxConnections, 4096);
 
         ConfigChecks.hostPort("server.listen", listen);
         ConfigChecks.hostPort("server.admin", admin);
@@ -107,6 +111,23 @@ public record ServerConfig(String listen,
         if (!java.util.List.of("auto", "epoll", "nio").contains(transport)) {
             throw new InvalidConfigException("server.transport", "must be auto, epoll or nio, got " + transport);
         }
+        ConfigChecks.range("server.maxConnections", maxConnections, 1, 1_000_000);
+    }
+
+    /** The settings before {@code maxConnections} existed, it defaulted. */
+    public ServerConfig(String listen, String admin, Integer maxRequestBytes, Integer maxHeaderBytes,
+                        Integer maxInitialLineBytes, Integer maxResponseBytes, Integer maxEventBytes,
+                        Duration idleTimeout, Duration requestTimeout, Duration upstreamConnectTimeout,
+                        Duration upstreamResponseTimeout, Duration drainTimeout, Integer maxConnectionsPerUpstream,
+                        Integer maxPendingAcquires, Integer ioThreads, Integer inferenceThreads,
+                        Integer inferenceQueue, Integer writeBufferLowWaterMark, Integer writeBufferHighWaterMark,
+                        Integer analysisCacheChars, Duration requestReadTimeout, Boolean answerHalfClosed,
+                        String transport) {
+        this(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes, maxResponseBytes, maxEventBytes,
+                idleTimeout, requestTimeout, upstreamConnectTimeout, upstreamResponseTimeout, drainTimeout,
+                maxConnectionsPerUpstream, maxPendingAcquires, ioThreads, inferenceThreads, inferenceQueue,
+                writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars, requestReadTimeout,
+                answerHalfClosed, transport, null);
     }
 
     /** The settings before {@code transport} existed, it defaulted ({@code auto}). */
@@ -121,7 +142,7 @@ public record ServerConfig(String listen,
                 idleTimeout, requestTimeout, upstreamConnectTimeout, upstreamResponseTimeout, drainTimeout,
                 maxConnectionsPerUpstream, maxPendingAcquires, ioThreads, inferenceThreads, inferenceQueue,
                 writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars, requestReadTimeout,
-                answerHalfClosed, null);
+                answerHalfClosed, null, null);
     }
 
     /** The settings before {@code requestReadTimeout} and {@code answerHalfClosed} existed, those two defaulted. */
@@ -135,7 +156,7 @@ public record ServerConfig(String listen,
         this(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes, maxResponseBytes, maxEventBytes,
                 idleTimeout, requestTimeout, upstreamConnectTimeout, upstreamResponseTimeout, drainTimeout,
                 maxConnectionsPerUpstream, maxPendingAcquires, ioThreads, inferenceThreads, inferenceQueue,
-                writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars, null, null, null);
+                writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars, null, null, null, null);
     }
 
     /** These settings with another request-read deadline. */
@@ -144,7 +165,7 @@ public record ServerConfig(String listen,
                 maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
                 upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
                 inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
-                timeout, answerHalfClosed, transport);
+                timeout, answerHalfClosed, transport, maxConnections);
     }
 
     /** These settings with half-closed clients answered ({@code true}) or treated as gone. */
@@ -153,12 +174,12 @@ public record ServerConfig(String listen,
                 maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
                 upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
                 inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
-                requestReadTimeout, answer, transport);
+                requestReadTimeout, answer, transport, maxConnections);
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     public HostPort listenAddress() {
@@ -182,7 +203,7 @@ public record ServerConfig(String listen,
                 maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
                 upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
                 inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
-                requestReadTimeout, answerHalfClosed, transport);
+                requestReadTimeout, answerHalfClosed, transport, maxConnections);
     }
 
     /** These settings with another socket transport ({@code auto}, {@code epoll} or {@code nio}). */
@@ -191,7 +212,16 @@ public record ServerConfig(String listen,
                 maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
                 upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
                 inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
-                requestReadTimeout, answerHalfClosed, newTransport);
+                requestReadTimeout, answerHalfClosed, newTransport, maxConnections);
+    }
+
+    /** These settings with another limit on open agent connections. */
+    public ServerConfig withMaxConnections(int max) {
+        return new ServerConfig(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes,
+                maxResponseBytes, maxEventBytes, idleTimeout, requestTimeout, upstreamConnectTimeout,
+                upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
+                inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
+                requestReadTimeout, answerHalfClosed, transport, max);
     }
 
     private static Integer orDefault(Integer value, int fallback) {

@@ -88,6 +88,15 @@ public enum MeterCatalogue {
 
     ACTIVE_EXCHANGES("refusalguard_active_exchanges", Type.GAUGE, "",
             "Agent requests in flight.",
+            List.of()),
+
+    AGENT_CONNECTIONS("refusalguard_agent_connections", Type.GAUGE, "",
+            "Agent connections open now, those over server.maxConnections still being answered included.",
+            List.of()),
+
+    AGENT_CONNECTIONS_REJECTED("refusalguard_agent_connections_rejected", Type.COUNTER, "",
+            "Agent connections accepted while server.maxConnections were open: each one's first request got 503"
+                    + " (in its API's error shape, Retry-After: 1) and the connection was closed.",
             List.of());
 
     /** Meter kinds, mapped to Micrometer types. */

@@ -26,6 +26,8 @@ public final class ProxyMetrics {
 
     public static final String OTHER = "other";
 
+    /** Strong references to the sources of {@link #counterOf} counters (see there). */
+    private final java.util.List<Supplier<Number>> functionCounterSources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MeterRegistry registry;
     private final Set<String> knownModels;
     private final ConcurrentMap<Object, Object> cache = new ConcurrentHashMap<>();
@@ -144,6 +146,9 @@ public final class ProxyMetrics {
         if (meter.type() != MeterCatalogue.Type.COUNTER || !meter.tagKeys().isEmpty()) {
             throw new IllegalArgumentException(meter + " is not an untagged counter");
         }
+        // A function counter holds its object weakly and, once it is collected, repeats its last reading for ever:
+        // a method reference made for the call has no other reference, so this registry keeps it.
+        functionCounterSources.add(total);
         FunctionCounter.builder(meter.meterName(), total, t -> t.get().doubleValue())
                 .description(meter.description()).register(registry);
     }

@@ -81,6 +81,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private boolean serving;
     /** Told when every request read so far has been answered in full (a held 100 Continue may go out). */
     private Runnable earlierAnswersWritten = () -> { };
+    /** This connection was accepted over {@code server.maxConnections}: its first request gets 503, then it closes. */
+    private int overLimitOf;
 
     ClientRequestReceiver(ExchangeServices services, Map<Api, ApiAdapter> adapters, AtomicInteger activeExchanges,
                           ProxyServer.DrainState drain) {
@@ -88,6 +90,11 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         this.adapters = adapters;
         this.activeExchanges = activeExchanges;
         this.drain = drain;
+    }
+
+    /** Refuse this connection's first request as over the cap of {@code max} open connections, then close. */
+    void refuseAsOverLimit(int max) {
+        this.overLimitOf = max;
     }
 
     void whenEarlierAnswersWritten(Runnable then) {
@@ -188,6 +195,12 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
                     status == 431 ? "Request headers exceed the proxy's limit."
                             : status == 414 ? "Request line exceeds the proxy's limit."
                             : "Malformed HTTP request.", false);
+            return;
+        }
+        if (overLimitOf > 0) {
+            respondError(errorShape, 503, "overloaded", "RefusalGuard has " + overLimitOf + " agent connections open,"
+                    + " its limit (server.maxConnections); retry in a moment, or reuse a kept-alive connection.",
+                    null, false, "1");
             return;
         }
         if (request.protocolVersion().majorVersion() != 1) {
@@ -354,6 +367,11 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     }
 
     private void respondError(Api api, int status, String code, String message, String param, boolean keepAlive) {
+        respondError(api, status, code, message, param, keepAlive, null);
+    }
+
+    private void respondError(Api api, int status, String code, String message, String param, boolean keepAlive,
+                              String retryAfterSeconds) {
         HttpVersion version = requestVersion.equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
         FullHttpResponse response = new DefaultFullHttpResponse(version,
                 HttpResponseStatus.valueOf(status),
@@ -361,6 +379,9 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         // The proxy's own rejections carry an id too, so an agent's bug report can name the request.
         response.headers().set(dev.refusalguard.proxy.exchange.ProxyHeaders.REQUEST_ID, RequestIds.next());
+        if (retryAfterSeconds != null) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        }
         HttpUtil.setContentLength(response, response.content().readableBytes());
         HttpUtil.setKeepAlive(response, keepAlive);
         var future = ctx.writeAndFlush(response);

@@ -33,10 +33,12 @@ public final class ProxyServer implements AutoCloseable {
     private final DrainState drain = new DrainState();
     private final ChannelGroup channels = new DefaultChannelGroup("agent-connections", GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
+    private final AgentConnectionLimit connectionLimit;
 
     public ProxyServer(EventLoopGroup group, NetTransport transport, HostPort listen, ExchangeServices services,
                        Map<Api, ApiAdapter> adapters)
             throws InterruptedException {
+        this.connectionLimit = new AgentConnectionLimit(services.config().server().maxConnections());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -46,7 +48,8 @@ public final class ProxyServer implements AutoCloseable {
                 // A client may shut down its sending side once its request is out (nc -N, shutdownOutput()): with
                 // this, that arrives as ChannelInputShutdownEvent and the request is still answered.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, services.config().server().answerHalfClosed())
-                .childHandler(new ProxyServerInitializer(services, adapters, activeExchanges, drain, channels));
+                .childHandler(new ProxyServerInitializer(services, adapters, activeExchanges, drain, channels,
+                        connectionLimit));
         this.serverChannel = bind(bootstrap, listen, "server.listen");
     }
 
@@ -71,6 +74,16 @@ public final class ProxyServer implements AutoCloseable {
 
     public int activeExchanges() {
         return activeExchanges.get();
+    }
+
+    /** Agent connections open now, over-limit ones still being answered included. */
+    public int openConnections() {
+        return connectionLimit.open();
+    }
+
+    /** Agent connections accepted over {@code server.maxConnections} since start (answered 503, then closed). */
+    public long rejectedConnections() {
+        return connectionLimit.rejected();
     }
 
     public boolean draining() {

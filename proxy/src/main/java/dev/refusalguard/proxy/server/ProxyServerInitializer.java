@@ -25,32 +25,43 @@ final class ProxyServerInitializer extends ChannelInitializer<SocketChannel> {
     static final String IDLE = "agent-idle";
     static final String AGGREGATOR = "agent-request-aggregator";
     static final String REQUEST_RECEIVER = "client-request-receiver";
+    /** How long a connection over {@code server.maxConnections} has to send the request its 503 answers. */
+    static final long OVER_LIMIT_GRACE_SECONDS = 5;
 
     private final ExchangeServices services;
     private final Map<Api, ApiAdapter> adapters;
     private final AtomicInteger activeExchanges;
     private final ProxyServer.DrainState drain;
     private final ChannelGroup channels;
+    private final AgentConnectionLimit connectionLimit;
 
     ProxyServerInitializer(ExchangeServices services, Map<Api, ApiAdapter> adapters, AtomicInteger activeExchanges,
-                           ProxyServer.DrainState drain, ChannelGroup channels) {
+                           ProxyServer.DrainState drain, ChannelGroup channels, AgentConnectionLimit connectionLimit) {
         this.services = services;
         this.adapters = adapters;
         this.activeExchanges = activeExchanges;
         this.drain = drain;
         this.channels = channels;
+        this.connectionLimit = connectionLimit;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         ServerConfig server = services.config().server();
         channels.add(ch);
+        boolean admitted = connectionLimit.admit();
+        ch.closeFuture().addListener(f -> connectionLimit.release());
         // Auto-read stays on for agents: requests are aggregated under a size limit and at most a few pipelined
         // ones are queued, so reading never grows memory without bound, and a closed agent socket is seen at once.
         ch.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(server.writeBufferLowWaterMark(), server.writeBufferHighWaterMark()));
         RequestReadDeadline readDeadline = new RequestReadDeadline(server.requestReadTimeout().toNanos());
         ClientRequestReceiver receiver = new ClientRequestReceiver(services, adapters, activeExchanges, drain);
+        if (!admitted) {
+            receiver.refuseAsOverLimit(connectionLimit.max());
+            // It is answered only to tell the agent why: one that sends nothing soon is closed.
+            ch.eventLoop().schedule(() -> ch.close(), OVER_LIMIT_GRACE_SECONDS, TimeUnit.SECONDS);
+        }
         LimitedRequestAggregator aggregator = new LimitedRequestAggregator(server.maxRequestBytes(),
                 receiver::answerOwed);
         receiver.whenEarlierAnswersWritten(aggregator::earlierAnswersWritten);

@@ -38,6 +38,8 @@ class MetricsExpositionTest {
         metrics.counterOf(MeterCatalogue.AUDIT_DROPPED, () -> 0);
         metrics.gauge(MeterCatalogue.INFERENCE_QUEUE, () -> 0);
         metrics.gauge(MeterCatalogue.ACTIVE_EXCHANGES, () -> 1);
+        metrics.gauge(MeterCatalogue.AGENT_CONNECTIONS, () -> 2);
+        metrics.counterOf(MeterCatalogue.AGENT_CONNECTIONS_REJECTED, () -> 0);
     }
 
     @Test
