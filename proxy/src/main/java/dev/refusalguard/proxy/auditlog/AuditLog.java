@@ -11,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Audit log in JSON Lines, written by one background thread so event loops never touch the disk. Prompts are
- * redacted (SHA-256 prefix and length) unless {@code audit.logPrompts} is on. When the queue is full a record is
+ * redacted (a keyed digest, {@link PromptDigest}, and the length) unless {@code audit.logPrompts} is on. When the queue is full a record is
  * dropped and counted rather than blocking an event loop; once a write to the file fails (disk full, file gone)
  * the writer stops and every later record is dropped and counted too ({@code refusalguard_audit_dropped_total}).
  */
@@ -32,6 +29,7 @@ public final class AuditLog implements AutoCloseable {
     private static final int QUEUE = 10_000;
 
     private final AuditConfig config;
+    private final PromptDigest digest;
     private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
@@ -39,8 +37,9 @@ public final class AuditLog implements AutoCloseable {
     /** The writer stopped on an I/O error: nothing is written any more. */
     private volatile boolean failed;
 
-    private AuditLog(AuditConfig config, BufferedWriter out) {
+    private AuditLog(AuditConfig config, PromptDigest digest, BufferedWriter out) {
         this.config = config;
+        this.digest = digest;
         this.writer = new Thread(() -> drain(out), "refusalguard-audit");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -48,15 +47,21 @@ public final class AuditLog implements AutoCloseable {
 
     /** An audit log per config, or a disabled one. */
     public static AuditLog open(AuditConfig config) {
+        return open(config, System.getenv());
+    }
+
+    /** As {@link #open(AuditConfig)}, reading {@code audit.promptKeyEnv} from {@code env}. */
+    static AuditLog open(AuditConfig config, java.util.Map<String, String> env) {
         if (!config.enabled()) {
-            return new AuditLog(config, null);
+            return new AuditLog(config, null, null);
         }
+        PromptDigest digest = PromptDigest.fromEnvironment(config.promptKeyEnv(), env);
         try {
             Path path = Path.of(config.file());
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
-            return new AuditLog(config, Files.newBufferedWriter(path, StandardCharsets.UTF_8,
+            return new AuditLog(config, digest, Files.newBufferedWriter(path, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         } catch (IOException e) {
             throw new IllegalArgumentException("audit.file: cannot open " + config.file() + ": " + e.getMessage(), e);
@@ -110,23 +115,11 @@ public final class AuditLog implements AutoCloseable {
                 n.put("rewritten_prompt", s.finalText());
             }
         } else {
-            n.put("prompt_sha256", redact(s.originalText()));
+            n.put("prompt_hmac", digest.of(s.originalText()));
             n.put("prompt_chars", s.originalText() == null ? 0 : s.originalText().length());
             n.put("rewritten", s.finalText() != null && !s.finalText().equals(s.originalText()));
         }
         return n.toString();
-    }
-
-    private static String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void drain(BufferedWriter out) {

@@ -7,8 +7,15 @@ package dev.refusalguard.proxy.config;
  * @param file        path of the JSON Lines file; null or empty disables the audit log
  * @param logPrompts  include prompt text and rewrites (default false: prompts are redacted to a hash and length)
  * @param allRequests log every request, not only refused/rewritten ones (default false)
+ * @param promptKeyEnv environment variable holding the key of the redacted prompts' digest (HMAC-SHA256, at least
+ *                    16 characters); unset: a random key per process, so digests match within one run only
  */
-public record AuditConfig(String file, Boolean logPrompts, Boolean allRequests) {
+public record AuditConfig(String file, Boolean logPrompts, Boolean allRequests, String promptKeyEnv) {
+
+    /** The settings before {@code promptKeyEnv} existed: a random digest key per process. */
+    public AuditConfig(String file, Boolean logPrompts, Boolean allRequests) {
+        this(file, logPrompts, allRequests, null);
+    }
 
     public AuditConfig {
         logPrompts = logPrompts != null && logPrompts;
@@ -16,7 +23,7 @@ public record AuditConfig(String file, Boolean logPrompts, Boolean allRequests) 
     }
 
     public static AuditConfig defaults() {
-        return new AuditConfig(null, null, null);
+        return new AuditConfig(null, null, null, null);
     }
 
     public boolean enabled() {

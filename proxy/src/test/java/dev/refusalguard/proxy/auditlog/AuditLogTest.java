@@ -61,7 +61,7 @@ class AuditLogTest {
             }
             String log = Files.readString(file);
             assertThat(log.lines()).hasSize(2).allSatisfy(line -> assertThat(line)
-                    .contains("\"prompt_sha256\":").contains("\"prompt_chars\":"));
+                    .contains("\"prompt_hmac\":").contains("\"prompt_chars\":"));
             assertThat(log).doesNotContain("firewall", "sk-audit-secret-key", "sk-ant-audit-secret");
             assertThat(scrape(proxy)).contains("refusalguard_audit_dropped_total 0.0");
         }
