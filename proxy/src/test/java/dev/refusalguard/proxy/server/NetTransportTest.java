@@ -31,4 +31,14 @@ class NetTransportTest {
         assertThat(NetTransport.EPOLL.socketChannel().getSimpleName()).startsWith("Epoll");
         assertThat(NetTransport.NIO.serverChannel().getSimpleName()).startsWith("Nio");
     }
+
+    @Test
+    void theNativeLibrariesOfBothLinuxArchitecturesTheImageIsBuiltForAreShipped() {
+        // The Docker image is built for linux/amd64 and linux/arm64; without its library an arm64 pod runs on NIO.
+        for (String arch : java.util.List.of("x86_64", "aarch_64")) {
+            assertThat(NetTransportTest.class.getClassLoader()
+                    .getResource("META-INF/native/libnetty_transport_native_epoll_" + arch + ".so"))
+                    .as("epoll library for " + arch).isNotNull();
+        }
+    }
 }
