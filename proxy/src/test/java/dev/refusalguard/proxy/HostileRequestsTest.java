@@ -141,6 +141,33 @@ class HostileRequestsTest {
     }
 
     @Test
+    void dotSegmentsThatWouldLeaveTheUpstreamsPathPrefixGet400AndAreNeverForwarded() throws Exception {
+        // The upstream's base URL has a path prefix; an upstream server resolves dot segments (RFC 3986), so
+        // /gw/v1/../../admin would reach /admin on that host, outside the prefix the operator configured.
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl() + "/gw", ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            for (String path : new String[] {"/v1/../../admin", "/v1/%2e%2e/%2E%2E/admin", "/v1/.%2e/x",
+                    "/v1/./../admin?x=1", "/v1/..%2f..%2fadmin", "/v1/..%5C..%5Cadmin", "/v1/messages/../../admin"}) {
+                AgentConnection.Response r = agent.get(path);
+                assertThat(r.status()).as(path).isEqualTo(400);
+                assertThat(r.body()).as(path).contains("'..' segments");
+                assertThat(JSON.readTree(r.body()).isObject()).isTrue();
+            }
+            AgentConnection.Response messages = agent.exchange(post("/v1/messages/../messages",
+                    StreamFormat.MESSAGES.body(PROMPT, false), "anthropic-version: 2023-06-01\r\n"));
+            assertThat(messages.status()).isEqualTo(400);
+            assertThat(JSON.readTree(messages.body()).path("type").asText()).isEqualTo("error");
+            assertThat(upstream.received()).isEmpty();
+            // Dots inside a segment, and an encoded slash inside a model id, are ordinary paths.
+            assertThat(agent.get("/v1/models/gpt-3.5-turbo").status()).isEqualTo(200);
+            assertThat(agent.get("/v1/models/org%2Fmodel..v2").status()).isEqualTo(200);
+            assertThat(upstream.received()).extracting(ScriptedUpstream.Received::uri)
+                    .containsExactly("/gw/v1/models/gpt-3.5-turbo", "/gw/v1/models/org%2Fmodel..v2");
+        }
+    }
+
+    @Test
     void expectContinueWithinTheLimitGets100ThenTheAnswer() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());

@@ -222,6 +222,11 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
                     keepAlive && request.method() != HttpMethod.CONNECT);
             return;
         }
+        if (RequestTargets.hasDotSegment(uri)) {
+            respondError(errorShape, 400, "invalid_path", "The request path must not contain '.' or '..' segments"
+                    + " (plain or percent-encoded).", keepAlive);
+            return;
+        }
         Api api = Api.forPath(path);
         if (api != null && request.method() == HttpMethod.POST) {
             startLlmExchange(api, request, keepAlive);
