@@ -205,8 +205,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             return;
         }
         if (overLimitOf > 0) {
-            respondError(errorShape, 503, "overloaded", "RefusalGuard has " + overLimitOf + " agent connections open,"
-                    + " its limit (server.maxConnections); retry in a moment, or reuse a kept-alive connection.",
+            respondError(errorShape, 503, "overloaded", AgentConnectionLimit.overLimitMessage(overLimitOf),
                     null, false, "1");
             return;
         }
