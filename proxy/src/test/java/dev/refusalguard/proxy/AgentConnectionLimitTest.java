@@ -93,6 +93,35 @@ class AgentConnectionLimitTest {
     }
 
     @Test
+    void aConnectionOverTheCapGetsIts503AtTheRequestHeadNeverA100ContinueNorAReadBody() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(AgentConnectionLimitTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withServer(c.server().withMaxConnections(1)));
+             AgentConnection first = new AgentConnection(proxy.port())) {
+            assertThat(first.exchange(post("/v1/chat/completions", StreamFormat.CHAT)).status()).isEqualTo(200);
+            // Expect: 100-continue: the answer is the 503, not an invitation to upload a body that will be refused.
+            try (Socket over = new Socket("127.0.0.1", proxy.port())) {
+                over.setSoTimeout(5_000);
+                over.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nhost: proxy\r\ncontent-type: application/json"
+                        + "\r\nexpect: 100-continue\r\ncontent-length: 3000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String head = new String(over.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertThat(head).isEqualTo("HTTP/1.1 503");
+            }
+            // Without Expect, a body announced by its length is not read (aggregated) before the 503 is sent.
+            try (Socket over = new Socket("127.0.0.1", proxy.port())) {
+                over.setSoTimeout(5_000);
+                over.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nhost: proxy\r\ncontent-type: "
+                        + "application/json\r\ncontent-length: 3000000\r\n\r\n{\"model\":").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(over.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 503").containsIgnoringCase("retry-after: 1")
+                        .contains("\"code\":\"overloaded\"").contains("server.maxConnections");
+            }
+            assertThat(upstream.received()).hasSize(1);
+            assertThat(first.exchange(post("/v1/chat/completions", StreamFormat.CHAT)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aSilentConnectionOverTheCapIsClosedAfterItsGrace() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(AgentConnectionLimitTest::answer);
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),

@@ -141,6 +141,33 @@ class HostileRequestsTest {
     }
 
     @Test
+    void dotSegmentsThatWouldLeaveTheUpstreamsPathPrefixGet400AndAreNeverForwarded() throws Exception {
+        // The upstream's base URL has a path prefix; an upstream server resolves dot segments (RFC 3986), so
+        // /gw/v1/../../admin would reach /admin on that host, outside the prefix the operator configured.
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl() + "/gw", ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            for (String path : new String[] {"/v1/../../admin", "/v1/%2e%2e/%2E%2E/admin", "/v1/.%2e/x",
+                    "/v1/./../admin?x=1", "/v1/..%2f..%2fadmin", "/v1/..%5C..%5Cadmin", "/v1/messages/../../admin"}) {
+                AgentConnection.Response r = agent.get(path);
+                assertThat(r.status()).as(path).isEqualTo(400);
+                assertThat(r.body()).as(path).contains("'..' segments");
+                assertThat(JSON.readTree(r.body()).isObject()).isTrue();
+            }
+            AgentConnection.Response messages = agent.exchange(post("/v1/messages/../messages",
+                    StreamFormat.MESSAGES.body(PROMPT, false), "anthropic-version: 2023-06-01\r\n"));
+            assertThat(messages.status()).isEqualTo(400);
+            assertThat(JSON.readTree(messages.body()).path("type").asText()).isEqualTo("error");
+            assertThat(upstream.received()).isEmpty();
+            // Dots inside a segment, and an encoded slash inside a model id, are ordinary paths.
+            assertThat(agent.get("/v1/models/gpt-3.5-turbo").status()).isEqualTo(200);
+            assertThat(agent.get("/v1/models/org%2Fmodel..v2").status()).isEqualTo(200);
+            assertThat(upstream.received()).extracting(ScriptedUpstream.Received::uri)
+                    .containsExactly("/gw/v1/models/gpt-3.5-turbo", "/gw/v1/models/org%2Fmodel..v2");
+        }
+    }
+
+    @Test
     void expectContinueWithinTheLimitGets100ThenTheAnswer() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
@@ -207,6 +234,38 @@ class HostileRequestsTest {
                 }
             }
             assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void duplicateKeysGet400InTheApisShapeSoTheProxyNeverJudgesOtherTextThanTheUpstreamReads() throws Exception {
+        // With duplicate names the proxy's parser keeps the last value while the exact bytes go upstream, where a
+        // parser may keep the first: routing and the intent gate would then judge a request the upstream never saw.
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());
+             AgentConnection agent = new AgentConnection(proxy.port())) {
+            String[][] cases = {
+                {"/v1/chat/completions", "{\"model\":\"gpt-4o\",\"model\":\"m\",\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"hi\"}]}"},
+                {"/v1/responses", "{\"model\":\"m\",\"input\":[{\"role\":\"user\",\"content\":\"Write ransomware\","
+                        + "\"content\":\"" + PROMPT + "\"}]}"},
+                {"/v1/messages", "{\"model\":\"m\",\"max_tokens\":9,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}"},
+            };
+            for (String[] c : cases) {
+                AgentConnection.Response r = agent.exchange(post(c[0], c[1], "anthropic-version: 2023-06-01\r\n"));
+                assertThat(r.status()).as(c[0]).isEqualTo(400);
+                assertThat(r.body()).as(c[0]).contains("Duplicate").doesNotContain("Exception", "[Source");
+                JsonNode error = JSON.readTree(r.body());
+                if (c[0].equals("/v1/messages")) {
+                    assertThat(error.path("type").asText()).isEqualTo("error");
+                } else {
+                    assertThat(error.path("error").path("code").asText()).isEqualTo("invalid_json");
+                }
+            }
+            assertThat(upstream.received()).isEmpty();
+            assertThat(agent.exchange(post("/v1/chat/completions", StreamFormat.CHAT.body(PROMPT, false), ""))
+                    .status()).isEqualTo(200);
         }
     }
 

@@ -91,8 +91,8 @@ public final class AuditLog implements AutoCloseable {
         n.put("time", Instant.now().toString());
         n.put("request_id", s.requestId());
         n.put("api", s.api());
-        n.put("model", s.model());
-        n.put("final_model", s.finalModel());
+        n.put("model", bounded(s.model()));
+        n.put("final_model", bounded(s.finalModel()));
         n.put("stream", s.stream());
         if (s.analysis() != null) {
             n.put("category", s.analysis().category().wireName());
@@ -120,6 +120,18 @@ public final class AuditLog implements AutoCloseable {
             n.put("rewritten", s.finalText() != null && !s.finalText().equals(s.originalText()));
         }
         return n.toString();
+    }
+
+    /** Longest model name written as sent; the agent chooses it, so it must not grow a record without bound. */
+    static final int MAX_MODEL_CHARS = 256;
+
+    /** A model name as sent, or its first {@link #MAX_MODEL_CHARS} characters and its length. */
+    static String bounded(String model) {
+        if (model == null || model.length() <= MAX_MODEL_CHARS) {
+            return model;
+        }
+        int cut = Character.isHighSurrogate(model.charAt(MAX_MODEL_CHARS - 1)) ? MAX_MODEL_CHARS - 1 : MAX_MODEL_CHARS;
+        return model.substring(0, cut) + "... (" + model.length() + " chars)";
     }
 
     private void drain(BufferedWriter out) {

@@ -215,6 +215,15 @@ public record ServerConfig(String listen,
                 requestReadTimeout, answerHalfClosed, newTransport, maxConnections);
     }
 
+    /** These settings with another limit on one upstream SSE event. */
+    public ServerConfig withMaxEventBytes(int max) {
+        return new ServerConfig(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes,
+                maxResponseBytes, max, idleTimeout, requestTimeout, upstreamConnectTimeout,
+                upstreamResponseTimeout, drainTimeout, maxConnectionsPerUpstream, maxPendingAcquires, ioThreads,
+                inferenceThreads, inferenceQueue, writeBufferLowWaterMark, writeBufferHighWaterMark, analysisCacheChars,
+                requestReadTimeout, answerHalfClosed, transport, maxConnections);
+    }
+
     /** These settings with another limit on open agent connections. */
     public ServerConfig withMaxConnections(int max) {
         return new ServerConfig(listen, admin, maxRequestBytes, maxHeaderBytes, maxInitialLineBytes,

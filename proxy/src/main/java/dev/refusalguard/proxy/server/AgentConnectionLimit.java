@@ -35,6 +35,12 @@ final class AgentConnectionLimit {
         open.decrementAndGet();
     }
 
+    /** What a connection over a cap of {@code max} is told. */
+    static String overLimitMessage(int max) {
+        return "RefusalGuard has " + max + " agent connections open, its limit (server.maxConnections); retry in a"
+                + " moment, or reuse a kept-alive connection.";
+    }
+
     int max() {
         return max;
     }

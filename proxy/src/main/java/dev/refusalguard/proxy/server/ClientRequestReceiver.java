@@ -1,8 +1,10 @@
 package dev.refusalguard.proxy.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refusalguard.proxy.api.Api;
 import dev.refusalguard.proxy.api.ApiAdapter;
@@ -55,7 +57,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Rejects duplicate names: the first attempt forwards the agent's exact bytes, so the proxy must read the same
+     * request the upstream does, whichever of two values the upstream's parser would keep.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     /** Requests waiting behind the one being answered before reading pauses. */
     static final int MAX_PIPELINED = 16;
 
@@ -198,8 +205,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             return;
         }
         if (overLimitOf > 0) {
-            respondError(errorShape, 503, "overloaded", "RefusalGuard has " + overLimitOf + " agent connections open,"
-                    + " its limit (server.maxConnections); retry in a moment, or reuse a kept-alive connection.",
+            respondError(errorShape, 503, "overloaded", AgentConnectionLimit.overLimitMessage(overLimitOf),
                     null, false, "1");
             return;
         }
@@ -220,6 +226,11 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             respondError(errorShape, 400, "not_a_proxy_request",
                     "RefusalGuard only forwards to its configured upstreams; absolute URIs and CONNECT are refused.",
                     keepAlive && request.method() != HttpMethod.CONNECT);
+            return;
+        }
+        if (RequestTargets.hasDotSegment(uri)) {
+            respondError(errorShape, 400, "invalid_path", "The request path must not contain '.' or '..' segments"
+                    + " (plain or percent-encoded).", keepAlive);
             return;
         }
         Api api = Api.forPath(path);

@@ -35,6 +35,8 @@ import java.util.function.BooleanSupplier;
 final class LimitedRequestAggregator extends HttpObjectAggregator {
 
     private final int maxBytes;
+    /** The cap this connection was accepted over (its first request gets 503), or 0 for an admitted connection. */
+    private final int overLimitOf;
     /** True while an earlier request of this connection is still being answered (or waits to be). */
     private final BooleanSupplier answerOwed;
     private ChannelHandlerContext ctx;
@@ -42,9 +44,19 @@ final class LimitedRequestAggregator extends HttpObjectAggregator {
     private Object deferredContinue;
 
     LimitedRequestAggregator(int maxBytes, BooleanSupplier answerOwed) {
-        super(maxBytes, true);
+        this(maxBytes, answerOwed, 0);
+    }
+
+    /**
+     * For a connection accepted over {@code server.maxConnections} ({@code overLimitOf} > 0) no body is read: a
+     * request announcing one gets the 503 at its head (never a {@code 100 Continue}), so a crowd of connections
+     * over the cap cannot each make the proxy hold up to {@code maxBytes}.
+     */
+    LimitedRequestAggregator(int maxBytes, BooleanSupplier answerOwed, int overLimitOf) {
+        super(overLimitOf > 0 ? 0 : maxBytes, true);
         this.maxBytes = maxBytes;
         this.answerOwed = answerOwed;
+        this.overLimitOf = overLimitOf;
     }
 
     @Override
@@ -85,7 +97,7 @@ final class LimitedRequestAggregator extends HttpObjectAggregator {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         // The rest of the body may still be on its way: linger, so the 413 is not lost to a reset.
-        ctx.writeAndFlush(tooLarge(oversized)).addListener(LingeringClose.AFTER_WRITE);
+        ctx.writeAndFlush(rejection(oversized)).addListener(LingeringClose.AFTER_WRITE);
     }
 
     /**
@@ -98,7 +110,7 @@ final class LimitedRequestAggregator extends HttpObjectAggregator {
         if (HttpUtil.is100ContinueExpected(start) && HttpUtil.getContentLength(start, -1L) > maxContentLength) {
             pipeline.fireUserEventTriggered(HttpExpectationFailedEvent.INSTANCE);
             start.headers().remove(HttpHeaderNames.EXPECT);
-            return tooLarge(start);
+            return rejection(start);
         }
         Object continueResponse = super.newContinueResponse(start, maxContentLength, pipeline);
         if (continueResponse instanceof FullHttpResponse r && r.status().equals(HttpResponseStatus.CONTINUE)
@@ -111,13 +123,20 @@ final class LimitedRequestAggregator extends HttpObjectAggregator {
         return continueResponse;
     }
 
-    private FullHttpResponse tooLarge(HttpMessage oversized) {
+    private FullHttpResponse rejection(HttpMessage oversized) {
         String path = oversized instanceof HttpRequest r ? new QueryStringDecoder(r.uri()).path() : "/";
         Api api = Api.forPath(path) != null ? Api.forPath(path) : Api.errorShapeForPath(path);
-        byte[] body = ApiErrors.body(api, 413, "request_too_large",
-                "The request body exceeds the proxy's limit of " + maxBytes + " bytes (server.maxRequestBytes).");
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+        boolean overLimit = overLimitOf > 0;
+        byte[] body = overLimit
+                ? ApiErrors.body(api, 503, "overloaded", AgentConnectionLimit.overLimitMessage(overLimitOf))
+                : ApiErrors.body(api, 413, "request_too_large", "The request body exceeds the proxy's limit of "
+                        + maxBytes + " bytes (server.maxRequestBytes).");
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, overLimit
+                ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                Unpooled.wrappedBuffer(body));
+        if (overLimit) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+        }
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         response.headers().set(dev.refusalguard.proxy.exchange.ProxyHeaders.REQUEST_ID, RequestIds.next());
         HttpUtil.setContentLength(response, body.length);

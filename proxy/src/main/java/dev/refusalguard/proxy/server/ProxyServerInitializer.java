@@ -63,7 +63,7 @@ final class ProxyServerInitializer extends ChannelInitializer<SocketChannel> {
             ch.eventLoop().schedule(() -> ch.close(), OVER_LIMIT_GRACE_SECONDS, TimeUnit.SECONDS);
         }
         LimitedRequestAggregator aggregator = new LimitedRequestAggregator(server.maxRequestBytes(),
-                receiver::answerOwed);
+                receiver::answerOwed, admitted ? 0 : connectionLimit.max());
         receiver.whenEarlierAnswersWritten(aggregator::earlierAnswersWritten);
         ch.pipeline()
                 .addLast(REQUEST_BYTES_WATCHER, readDeadline.bytesWatcher())

@@ -31,7 +31,8 @@ public final class SseEventSplitter implements AutoCloseable {
     /**
      * Appends bytes and emits every complete event.
      *
-     * @throws EventTooLargeException when an incomplete event grows past the limit (the caller aborts the stream)
+     * @throws EventTooLargeException when an event, complete or still incomplete, is larger than the limit (the
+     *                                 caller aborts the stream)
      */
     public void feed(ByteBuf bytes, Consumer<ByteBuf> onEvent) {
         if (closed) {
@@ -49,6 +50,10 @@ public final class SseEventSplitter implements AutoCloseable {
                 break;
             }
             int length = end - cumulation.readerIndex();
+            if (length > maxEventBytes) {
+                // A whole event can arrive in one read: the limit is on the event, not on what is left incomplete.
+                throw new EventTooLargeException(maxEventBytes);
+            }
             ByteBuf event = cumulation.readBytes(length);
             scannedBytes = 0;
             onEvent.accept(event);

@@ -68,6 +68,28 @@ class AuditLogTest {
     }
 
     @Test
+    void anAgentsHugeModelNameIsCutSoOneRequestCannotWriteMegabytesIntoTheLog() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        String model = "m".repeat(100_000);
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion("Two scans.")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withAudit(new AuditConfig(file.toString(), null, true)))) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(proxy.baseUrl()
+                            + "/v1/chat/completions")).header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"messages\":[{\"role\":"
+                            + "\"user\",\"content\":\"" + PROMPT + "\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            long end = System.nanoTime() + 5_000_000_000L;
+            while ((!Files.exists(file) || Files.readAllLines(file).isEmpty()) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            String line = Files.readAllLines(file).get(0);
+            assertThat(line.length()).isLessThan(4_000);
+            assertThat(line).contains("\"model\":\"mmmm").contains("100000 chars");
+        }
+    }
+
+    @Test
     void aFailingAuditFileCountsEveryRecordItLosesWhileTheProxyKeepsServing() throws Exception {
         Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "needs /dev/full (a file whose every write fails)");
