@@ -1,6 +1,5 @@
 package dev.refusalguard.proxy.exchange;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refusalguard.policies.RecoveryMemory;
 import dev.refusalguard.policies.RequestAnalysis;
 import dev.refusalguard.policies.StrategyKind;
@@ -8,6 +7,7 @@ import dev.refusalguard.policies.TaskCategory;
 import dev.refusalguard.proxy.api.AnswerInspection;
 import dev.refusalguard.proxy.api.ApiAdapter;
 import dev.refusalguard.proxy.api.ParsedRequest;
+import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.detect.Detection;
 import dev.refusalguard.proxy.config.ApiFormat;
 import dev.refusalguard.proxy.config.UpstreamConfig;
@@ -90,7 +90,7 @@ public final class LlmExchange implements AgentExchange {
     private Outcome pendingOutcome = Outcome.SERVED;
 
     public LlmExchange(ExchangeServices services, ChannelHandlerContext ctx, ApiAdapter adapter, ParsedRequest request,
-                       ObjectNode body, byte[] originalBytes, String pathAndQuery, HttpHeaders agentHeaders,
+                       RequestJson body, byte[] originalBytes, String pathAndQuery, HttpHeaders agentHeaders,
                        boolean keepAlive, HttpVersion agentVersion, String requestId, Runnable onDone) {
         this.services = services;
         this.ctx = ctx;
@@ -105,7 +105,7 @@ public final class LlmExchange implements AgentExchange {
         UpstreamConfig first = services.config().upstreamForModel(request.model());
         Translation translation = RouteTranslation.forModel(services.config(), adapter.api(), request.model());
         byte[] firstBytes = translation == null ? originalBytes
-                : translation.request(body).toString().getBytes(StandardCharsets.UTF_8);
+                : translation.request(body.tree()).toString().getBytes(StandardCharsets.UTF_8);
         this.plan = new AttemptPlan(body, firstBytes, first, request.model(), List.of(), request.lastUserText(),
                 translation);
         this.originalPlan = plan;
@@ -205,7 +205,7 @@ public final class LlmExchange implements AgentExchange {
             upstreamNanosBefore += current.upstreamNanos();
         }
         UpstreamAttempt attempt = new UpstreamAttempt(this, adapter, services, loop, next.upstream(), attempts,
-                request.stream(), next.translation(), next.body());
+                request.stream(), next.translation(), next.json());
         current = attempt;
         HttpHeaders headers = upstreamHeadersFor(next);
         UpstreamCall call = services.upstreams().newCall(loop, next.upstream(), HttpMethod.POST,

@@ -7,6 +7,7 @@ import dev.refusalguard.classifier.PrefixDecision;
 import dev.refusalguard.classifier.PrefixVerdict;
 import dev.refusalguard.proxy.api.AnswerInspection;
 import dev.refusalguard.proxy.api.ApiAdapter;
+import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.api.StreamInspector;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.StreamWindowConfig;
@@ -65,7 +66,8 @@ final class UpstreamAttempt implements UpstreamResponseListener {
     private final int number;
     private final boolean streamRequested;
     private final Translation translation;
-    private final ObjectNode agentBody;
+    /** The agent's request, read (its tree) only by a translated stream. */
+    private final RequestJson agentBody;
 
     private UpstreamCall call;
     private Mode mode = Mode.WAITING_HEAD;
@@ -92,7 +94,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
 
     UpstreamAttempt(LlmExchange exchange, ApiAdapter adapter, ExchangeServices services, EventLoop loop,
                     UpstreamConfig upstream, int number, boolean streamRequested, Translation translation,
-                    ObjectNode agentBody) {
+                    RequestJson agentBody) {
         this.exchange = exchange;
         this.adapter = adapter;
         this.config = services.config();
@@ -147,7 +149,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
             mode = Mode.WINDOW;
             splitter = new SseEventSplitter(exchange.alloc(), config.server().maxEventBytes());
             inspector = adapter.newStreamInspector(config.detection().classifyTextChars());
-            streamTranslator = translation == null ? null : translation.newStream(agentBody);
+            streamTranslator = translation == null ? null : translation.newStream(agentBody.tree());
             StreamWindowConfig w = config.streamWindow();
             windowTimer = loop.schedule(this::onWindowTimeout, w.maxWait().toNanos(), TimeUnit.NANOSECONDS);
         } else {
