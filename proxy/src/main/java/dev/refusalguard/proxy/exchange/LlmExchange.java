@@ -9,6 +9,7 @@ import dev.refusalguard.proxy.api.ApiAdapter;
 import dev.refusalguard.proxy.api.ParsedRequest;
 import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.detect.Detection;
+import dev.refusalguard.proxy.detect.SharedInferenceTask;
 import dev.refusalguard.proxy.config.ApiFormat;
 import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.metrics.ProxyMetrics;
@@ -55,6 +56,8 @@ public final class LlmExchange implements AgentExchange {
     private final String requestId;
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<RequestAnalysis> analysisFuture;
+    /** The analysis queued when the request arrived, or null when it was known at once. */
+    private final SharedInferenceTask<RequestAnalysis> analysisTask;
     private final RecoveryPlanner planner;
     /** The policy snapshot this request uses from start to end (reloads affect later requests only). */
     private final RequestPolicy policy;
@@ -116,8 +119,17 @@ public final class LlmExchange implements AgentExchange {
         // A repeated request text (an agent's tool loop) is known at once; anything else is analysed off the loop.
         RequestAnalysis known = services.analysisCache().peek(policy, request.systemText(), request.lastUserText());
         this.analysis = known;
-        this.analysisFuture = known != null ? CompletableFuture.completedFuture(known) : services.inference().submit(
+        this.analysisTask = known != null ? null : SharedInferenceTask.submit(services.inference(),
                 () -> services.analysisCache().analyze(policy, request.systemText(), request.lastUserText()));
+        this.analysisFuture = known != null ? CompletableFuture.completedFuture(known) : analysisTask.result();
+    }
+
+    /**
+     * The request's analysis while it may still be waiting in the inference queue, else null: the answer's verdict
+     * task runs it first if it has not begun, so a busy pool serves both in one hand-off.
+     */
+    Runnable pendingAnalysis() {
+        return analysisTask == null || analysisFuture.isDone() ? null : analysisTask;
     }
 
     /** Starts the first attempt. */
@@ -140,9 +152,7 @@ public final class LlmExchange implements AgentExchange {
             }));
             return;
         }
-        if (analysis == null) {
-            analysisFuture.whenComplete((a, e) -> loop.execute(() -> analysis = a));
-        }
+        // No wake-up of the loop just to store the analysis: every reader takes it from the future once it is done.
         launch(plan);
     }
 
@@ -661,7 +671,8 @@ public final class LlmExchange implements AgentExchange {
     }
 
     private String categoryTag() {
-        return analysis == null ? TaskCategory.OTHER.wireName() : analysis.category().wireName();
+        RequestAnalysis a = analysisOrNull();
+        return a == null ? TaskCategory.OTHER.wireName() : a.category().wireName();
     }
 
     /** Agent request headers that carry authorization-context fields, matched case-insensitively. */

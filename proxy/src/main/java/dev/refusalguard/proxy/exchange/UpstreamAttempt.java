@@ -228,7 +228,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
             deliverBuffered(Detection.NOT_REFUSAL);
             return;
         }
-        detector.judge(inspection).whenComplete((d, e) -> loop.execute(() ->
+        detector.judge(inspection, exchange.pendingAnalysis()).whenComplete((d, e) -> loop.execute(() ->
                 deliverBuffered(d == null ? Detection.NOT_REFUSAL : d)));
     }
 
@@ -365,7 +365,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
         while (nextCheckpoint <= seen) {
             nextCheckpoint *= 2;
         }
-        detector.judgePrefix(prefix, false).whenComplete((v, e) -> loop.execute(() -> onPrefixVerdict(v)));
+        detector.judgePrefix(prefix, false, exchange.pendingAnalysis()).whenComplete((v, e) -> loop.execute(() -> onPrefixVerdict(v)));
     }
 
     private void onPrefixVerdict(PrefixVerdict verdict) {
@@ -395,7 +395,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
         prefixInFlight = true;
         AnswerInspection whole = new AnswerInspection(inspector.text(), inspector.signal(), inspector.toolCall(),
                 inspector.finishReason());
-        detector.judge(whole).whenComplete((d, e) -> loop.execute(() -> {
+        detector.judge(whole, exchange.pendingAnalysis()).whenComplete((d, e) -> loop.execute(() -> {
             prefixInFlight = false;
             if (!decided && mode == Mode.WINDOW) {
                 decide(d == null ? Detection.NOT_REFUSAL : d, d != null && d.refusal() ? "refusal" : "complete");
