@@ -639,7 +639,7 @@ public final class LlmExchange implements AgentExchange {
         ExchangeSummary summary = new ExchangeSummary(requestId, api, request.model(), a, request.stream(), judged,
                 firstRefused, firstRefused ? firstDetection.signal().tag() : null,
                 firstDetection == null ? null : firstDetection.refusalClass(),
-                plan.strategies().stream().map(StrategyKind::wireName).toList(), attempts, outcome.tag(),
+                strategyNames(plan.strategies()), attempts, outcome.tag(),
                 plan.model(), request.lastUserText(), plan.userText(), System.nanoTime() - startNanos);
         services.audit().record(summary);
         if (services.shadow() != null && a != null && firstDetection != null && outcome != Outcome.ERROR
@@ -649,6 +649,11 @@ public final class LlmExchange implements AgentExchange {
                     firstRefused);
         }
         services.exchangeListener().accept(summary);
+    }
+
+    /** Wire names of the strategies applied; most exchanges apply none (no stream pipeline for them). */
+    private static List<String> strategyNames(List<StrategyKind> strategies) {
+        return strategies.isEmpty() ? List.of() : strategies.stream().map(StrategyKind::wireName).toList();
     }
 
     /** The {@code result} tag of a recovery attempt the agent's disconnect cut short. */
