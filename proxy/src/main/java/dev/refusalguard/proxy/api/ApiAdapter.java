@@ -15,6 +15,15 @@ public interface ApiAdapter {
 
     ParsedRequest parse(JsonNode body) throws ApiRequestException;
 
+    /**
+     * The same view as {@link #parse} read straight from the request's bytes, without building its JSON tree, for a
+     * request {@link #parse} would accept; null for anything else (unreadable JSON, a missing or wrong parameter,
+     * or an adapter without such a reader), and the caller then parses the tree, which also names the fault.
+     */
+    default ParsedRequest parseBytes(byte[] body) {
+        return null;
+    }
+
     /** A copy whose last user message text is rewritten, or null when there is no user text to rewrite. */
     ObjectNode rewriteLastUserText(ObjectNode body, UnaryOperator<String> rewrite);
 

@@ -57,6 +57,116 @@ public final class OpenAiChatAdapter implements ApiAdapter {
         return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.OPENAI_CHAT, body), lastUser, system.toString());
     }
 
+    /**
+     * The request read with a streaming parser (the request's tree was the event loop's largest JSON cost, and an
+     * untranslated first attempt forwards the original bytes anyway): keeps the last {@code model}, {@code stream}
+     * and {@code messages} fields, as the tree does for duplicate keys, and skips the rest. Gives exactly what
+     * {@link #parse} gives for the tree, or null for any request {@link #parse} would refuse or that is not
+     * readable JSON, so every error answer still comes from the tree.
+     */
+    @Override
+    public ParsedRequest parseBytes(byte[] body) {
+        // A skipped string is not checked against the parser's string-length limit, which the tree enforces: a body
+        // that could hold a string over it is left to the tree.
+        if (body.length > JSON.getFactory().streamReadConstraints().getMaxStringLength()) {
+            return null;
+        }
+        Request r = new Request();
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                t = p.nextToken();
+                switch (name) {
+                    case "model" -> r.model = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "stream" -> {
+                        r.streamValid = t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE
+                                || t == JsonToken.VALUE_NULL;
+                        r.stream = t == JsonToken.VALUE_TRUE;
+                    }
+                    case "messages" -> {
+                        r.messages = t == JsonToken.START_ARRAY;
+                        r.lastUser = "";
+                        r.system.setLength(0);
+                        if (r.messages) {
+                            readMessages(p, r);
+                            continue;
+                        }
+                    }
+                    default -> { }
+                }
+                p.skipChildren();
+            }
+            expectEndOfObject(t);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (r.model == null || r.model.isBlank() || !r.messages || !r.streamValid) {
+            return null;
+        }
+        return new ParsedRequest(r.model, r.stream, r.lastUser, r.system.toString());
+    }
+
+    /** What the streaming reader keeps of a request; the defaults are those of a missing field. */
+    private static final class Request {
+        String model;
+        boolean stream;
+        boolean streamValid = true;
+        boolean messages;
+        String lastUser = "";
+        final StringBuilder system = new StringBuilder();
+    }
+
+    /** The messages array, its START_ARRAY current: the same walk as {@link #parse}'s over the tree. */
+    private static void readMessages(JsonParser p, Request r) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new EOFException("unterminated array");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                // A message that is no object has no role (the tree's path() gives "").
+                p.skipChildren();
+                continue;
+            }
+            String role = "";
+            String content = "";
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                t = p.nextToken();
+                if ("role".equals(name)) {
+                    // A role of another type never reads as user, system or developer in the tree either.
+                    role = t == JsonToken.VALUE_STRING ? p.getText() : "";
+                    p.skipChildren();
+                } else if ("content".equals(name)) {
+                    if (t == JsonToken.VALUE_STRING) {
+                        content = p.getText();
+                    } else if (t == JsonToken.START_ARRAY) {
+                        // Content parts: read as a tree and joined as textOf() joins them.
+                        content = textOf(p.readValueAsTree());
+                    } else {
+                        content = "";
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            expectEndOfObject(t);
+            if (role.equals("user")) {
+                r.lastUser = content;
+            } else if (role.equals("system") || role.equals("developer")) {
+                if (!r.system.isEmpty()) {
+                    r.system.append('\n');
+                }
+                r.system.append(content);
+            }
+        }
+    }
+
     @Override
     public ObjectNode rewriteLastUserText(ObjectNode body, UnaryOperator<String> rewrite) {
         ObjectNode copy = body.deepCopy();

@@ -3,7 +3,6 @@ package dev.refusalguard.proxy.config;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -128,14 +127,23 @@ public record ProxyConfig(ServerConfig server,
     }
 
     public UpstreamConfig upstream(String name) {
-        return upstreams.stream().filter(u -> u.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no upstream " + name));
+        // Plain loops here and below: every request asks, and the lists are a handful of entries.
+        for (UpstreamConfig u : upstreams) {
+            if (u.name().equals(name)) {
+                return u;
+            }
+        }
+        throw new IllegalArgumentException("no upstream " + name);
     }
 
     /** The upstream serving a model: first matching route, else the default upstream. */
     public UpstreamConfig upstreamForModel(String model) {
-        Optional<RouteConfig> route = routes.stream().filter(r -> r.matches(model)).findFirst();
-        return upstream(route.map(RouteConfig::upstream).orElse(defaultUpstream));
+        for (RouteConfig r : routes) {
+            if (r.matches(model)) {
+                return upstream(r.upstream());
+            }
+        }
+        return upstream(defaultUpstream);
     }
 
     public ProxyConfig withServer(ServerConfig newServer) {

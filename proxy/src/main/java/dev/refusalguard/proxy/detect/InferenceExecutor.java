@@ -35,6 +35,16 @@ public final class InferenceExecutor implements AutoCloseable {
         }
     }
 
+    /** Queues {@code task} on the pool; false (nothing queued) when the queue is full. */
+    public boolean tryExecute(Runnable task) {
+        try {
+            pool.execute(task);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     public int queued() {
         return pool.getQueue().size();
     }

@@ -34,6 +34,15 @@ public final class RefusalDetector {
 
     /** Verdict on a complete answer. */
     public CompletableFuture<Detection> judge(AnswerInspection answer) {
+        return judge(answer, null);
+    }
+
+    /**
+     * Verdict on a complete answer; when the classifier is needed, its task first runs {@code alongside} (a queued
+     * task of the same exchange that the verdict then waits for anyway, such as the request's analysis, or null), so
+     * the future completes after both.
+     */
+    public CompletableFuture<Detection> judge(AnswerInspection answer, Runnable alongside) {
         if (answer.signal() != null) {
             return CompletableFuture.completedFuture(Detection.bySignal(answer.signal()));
         }
@@ -48,6 +57,7 @@ public final class RefusalDetector {
         }
         String text = clip(answer.text());
         return executor.submit(() -> {
+            runAlongside(alongside);
             long t0 = System.nanoTime();
             RefusalVerdict v = classifier.classify(text);
             metrics.classifierTime("full", System.nanoTime() - t0);
@@ -57,12 +67,30 @@ public final class RefusalDetector {
 
     /** Verdict on the opening of a stream; never UNDECIDED when {@code complete}. */
     public CompletableFuture<PrefixVerdict> judgePrefix(String prefix, boolean complete) {
+        return judgePrefix(prefix, complete, null);
+    }
+
+    /** As {@link #judgePrefix(String, boolean)}, running {@code alongside} first as {@link #judge(AnswerInspection, Runnable)} does. */
+    public CompletableFuture<PrefixVerdict> judgePrefix(String prefix, boolean complete, Runnable alongside) {
         return executor.submit(() -> {
+            runAlongside(alongside);
             long t0 = System.nanoTime();
             PrefixVerdict v = classifier.classifyPrefix(prefix, complete);
             metrics.classifierTime("prefix", System.nanoTime() - t0);
             return v;
         });
+    }
+
+    /** A failure of the other task is its own (its future holds it); the verdict goes on. */
+    private static void runAlongside(Runnable alongside) {
+        if (alongside == null) {
+            return;
+        }
+        try {
+            alongside.run();
+        } catch (RuntimeException e) {
+            // SharedInferenceTask keeps its failures in its own future; anything else must not cost the verdict.
+        }
     }
 
     public Detection toDetection(RefusalVerdict v) {

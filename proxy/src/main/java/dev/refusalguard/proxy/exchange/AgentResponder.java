@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -59,7 +60,10 @@ final class AgentResponder {
         return ctx.channel().isWritable();
     }
 
-    /** Sends a complete response; takes ownership of {@code body}. */
+    /**
+     * Sends a complete response; takes ownership of {@code body} and of {@code headers} (a fresh set the caller
+     * no longer uses: the response carries it as it is, without a copy).
+     */
     void sendFull(int status, HttpHeaders headers, ByteBuf body, Runnable afterWrite) {
         if (headSent) {
             body.release();
@@ -67,8 +71,8 @@ final class AgentResponder {
         }
         headSent = true;
         ended = true;
-        FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), body);
-        response.headers().set(headers);
+        FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), body,
+                headers, new DefaultHttpHeaders());
         response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
         HttpUtil.setContentLength(response, body.readableBytes());
         HttpUtil.setKeepAlive(response, keepAlive);

@@ -2,6 +2,7 @@ package dev.refusalguard.proxy.exchange;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refusalguard.policies.StrategyKind;
+import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.translate.Translation;
 
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * What one upstream attempt sends.
  *
- * @param body       request JSON in the agent's API (the agent's own tree for the first attempt)
+ * @param json       request JSON in the agent's API (the agent's own, its tree built on first use, for the first
+ *                   attempt)
  * @param bytes      exact bytes to send (the agent's original bytes for an untranslated first attempt:
  *                   byte-faithful; the translated request when the upstream speaks another format)
  * @param upstream   where to send them
@@ -19,13 +21,18 @@ import java.util.List;
  * @param userText   last user text as sent
  * @param translation how the upstream's format serves the agent's API, or null when they match
  */
-record AttemptPlan(ObjectNode body, byte[] bytes, UpstreamConfig upstream, String model,
+record AttemptPlan(RequestJson json, byte[] bytes, UpstreamConfig upstream, String model,
                    List<StrategyKind> strategies, String userText,
                    Translation translation) {
 
     /** The upstream path for this attempt: the agent's own path and query unless translated. */
     String path(String agentPathAndQuery) {
         return translation == null ? agentPathAndQuery : translation.upstreamPath();
+    }
+
+    /** The request's tree (built now if this is the agent's own request and nothing needed it before). */
+    ObjectNode body() {
+        return json.tree();
     }
 
     StrategyKind lastStrategy() {

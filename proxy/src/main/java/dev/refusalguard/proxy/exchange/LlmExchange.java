@@ -1,6 +1,5 @@
 package dev.refusalguard.proxy.exchange;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refusalguard.policies.RecoveryMemory;
 import dev.refusalguard.policies.RequestAnalysis;
 import dev.refusalguard.policies.StrategyKind;
@@ -8,7 +7,9 @@ import dev.refusalguard.policies.TaskCategory;
 import dev.refusalguard.proxy.api.AnswerInspection;
 import dev.refusalguard.proxy.api.ApiAdapter;
 import dev.refusalguard.proxy.api.ParsedRequest;
+import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.detect.Detection;
+import dev.refusalguard.proxy.detect.SharedInferenceTask;
 import dev.refusalguard.proxy.config.ApiFormat;
 import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.metrics.ProxyMetrics;
@@ -55,6 +56,8 @@ public final class LlmExchange implements AgentExchange {
     private final String requestId;
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<RequestAnalysis> analysisFuture;
+    /** The analysis queued when the request arrived, or null when it was known at once. */
+    private final SharedInferenceTask<RequestAnalysis> analysisTask;
     private final RecoveryPlanner planner;
     /** The policy snapshot this request uses from start to end (reloads affect later requests only). */
     private final RequestPolicy policy;
@@ -90,7 +93,7 @@ public final class LlmExchange implements AgentExchange {
     private Outcome pendingOutcome = Outcome.SERVED;
 
     public LlmExchange(ExchangeServices services, ChannelHandlerContext ctx, ApiAdapter adapter, ParsedRequest request,
-                       ObjectNode body, byte[] originalBytes, String pathAndQuery, HttpHeaders agentHeaders,
+                       RequestJson body, byte[] originalBytes, String pathAndQuery, HttpHeaders agentHeaders,
                        boolean keepAlive, HttpVersion agentVersion, String requestId, Runnable onDone) {
         this.services = services;
         this.ctx = ctx;
@@ -105,7 +108,7 @@ public final class LlmExchange implements AgentExchange {
         UpstreamConfig first = services.config().upstreamForModel(request.model());
         Translation translation = RouteTranslation.forModel(services.config(), adapter.api(), request.model());
         byte[] firstBytes = translation == null ? originalBytes
-                : translation.request(body).toString().getBytes(StandardCharsets.UTF_8);
+                : translation.request(body.tree()).toString().getBytes(StandardCharsets.UTF_8);
         this.plan = new AttemptPlan(body, firstBytes, first, request.model(), List.of(), request.lastUserText(),
                 translation);
         this.originalPlan = plan;
@@ -116,8 +119,17 @@ public final class LlmExchange implements AgentExchange {
         // A repeated request text (an agent's tool loop) is known at once; anything else is analysed off the loop.
         RequestAnalysis known = services.analysisCache().peek(policy, request.systemText(), request.lastUserText());
         this.analysis = known;
-        this.analysisFuture = known != null ? CompletableFuture.completedFuture(known) : services.inference().submit(
+        this.analysisTask = known != null ? null : SharedInferenceTask.submit(services.inference(),
                 () -> services.analysisCache().analyze(policy, request.systemText(), request.lastUserText()));
+        this.analysisFuture = known != null ? CompletableFuture.completedFuture(known) : analysisTask.result();
+    }
+
+    /**
+     * The request's analysis while it may still be waiting in the inference queue, else null: the answer's verdict
+     * task runs it first if it has not begun, so a busy pool serves both in one hand-off.
+     */
+    Runnable pendingAnalysis() {
+        return analysisTask == null || analysisFuture.isDone() ? null : analysisTask;
     }
 
     /** Starts the first attempt. */
@@ -140,9 +152,7 @@ public final class LlmExchange implements AgentExchange {
             }));
             return;
         }
-        if (analysis == null) {
-            analysisFuture.whenComplete((a, e) -> loop.execute(() -> analysis = a));
-        }
+        // No wake-up of the loop just to store the analysis: every reader takes it from the future once it is done.
         launch(plan);
     }
 
@@ -205,7 +215,7 @@ public final class LlmExchange implements AgentExchange {
             upstreamNanosBefore += current.upstreamNanos();
         }
         UpstreamAttempt attempt = new UpstreamAttempt(this, adapter, services, loop, next.upstream(), attempts,
-                request.stream(), next.translation(), next.body());
+                request.stream(), next.translation(), next.json());
         current = attempt;
         HttpHeaders headers = upstreamHeadersFor(next);
         UpstreamCall call = services.upstreams().newCall(loop, next.upstream(), HttpMethod.POST,
@@ -629,7 +639,7 @@ public final class LlmExchange implements AgentExchange {
         ExchangeSummary summary = new ExchangeSummary(requestId, api, request.model(), a, request.stream(), judged,
                 firstRefused, firstRefused ? firstDetection.signal().tag() : null,
                 firstDetection == null ? null : firstDetection.refusalClass(),
-                plan.strategies().stream().map(StrategyKind::wireName).toList(), attempts, outcome.tag(),
+                strategyNames(plan.strategies()), attempts, outcome.tag(),
                 plan.model(), request.lastUserText(), plan.userText(), System.nanoTime() - startNanos);
         services.audit().record(summary);
         if (services.shadow() != null && a != null && firstDetection != null && outcome != Outcome.ERROR
@@ -639,6 +649,11 @@ public final class LlmExchange implements AgentExchange {
                     firstRefused);
         }
         services.exchangeListener().accept(summary);
+    }
+
+    /** Wire names of the strategies applied; most exchanges apply none (no stream pipeline for them). */
+    private static List<String> strategyNames(List<StrategyKind> strategies) {
+        return strategies.isEmpty() ? List.of() : strategies.stream().map(StrategyKind::wireName).toList();
     }
 
     /** The {@code result} tag of a recovery attempt the agent's disconnect cut short. */
@@ -661,7 +676,8 @@ public final class LlmExchange implements AgentExchange {
     }
 
     private String categoryTag() {
-        return analysis == null ? TaskCategory.OTHER.wireName() : analysis.category().wireName();
+        RequestAnalysis a = analysisOrNull();
+        return a == null ? TaskCategory.OTHER.wireName() : a.category().wireName();
     }
 
     /** Agent request headers that carry authorization-context fields, matched case-insensitively. */

@@ -6,6 +6,7 @@ import dev.refusalguard.policies.StrategyKind;
 import dev.refusalguard.proxy.api.ApiAdapter;
 import dev.refusalguard.proxy.api.ApiRequestException;
 import dev.refusalguard.proxy.api.ParsedRequest;
+import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.UpstreamConfig;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
@@ -117,7 +118,7 @@ final class RecoveryPlanner {
         // Plans keep the body in the agent's API; an upstream of another format gets translated bytes.
         Translation translation = RouteTranslation.forModel(config, adapter.api(), model);
         ObjectNode wire = translation == null ? body : translation.request(body);
-        return new AttemptPlan(body, wire.toString().getBytes(StandardCharsets.UTF_8), upstream, model,
+        return new AttemptPlan(RequestJson.of(body), wire.toString().getBytes(StandardCharsets.UTF_8), upstream, model,
                 List.copyOf(strategies), userText, translation);
     }
 }

@@ -17,7 +17,12 @@ final class RouteTranslation {
     }
 
     static boolean routed(ProxyConfig config, String model) {
-        return config.routes().stream().anyMatch(r -> r.matches(model));
+        for (var r : config.routes()) {
+            if (r.matches(model)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The translation for an attempt asking {@code model}, or null when the request goes out as it is. */

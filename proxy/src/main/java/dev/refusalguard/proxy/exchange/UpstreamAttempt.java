@@ -7,6 +7,7 @@ import dev.refusalguard.classifier.PrefixDecision;
 import dev.refusalguard.classifier.PrefixVerdict;
 import dev.refusalguard.proxy.api.AnswerInspection;
 import dev.refusalguard.proxy.api.ApiAdapter;
+import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.api.StreamInspector;
 import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.config.StreamWindowConfig;
@@ -65,7 +66,8 @@ final class UpstreamAttempt implements UpstreamResponseListener {
     private final int number;
     private final boolean streamRequested;
     private final Translation translation;
-    private final ObjectNode agentBody;
+    /** The agent's request, read (its tree) only by a translated stream. */
+    private final RequestJson agentBody;
 
     private UpstreamCall call;
     private Mode mode = Mode.WAITING_HEAD;
@@ -92,7 +94,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
 
     UpstreamAttempt(LlmExchange exchange, ApiAdapter adapter, ExchangeServices services, EventLoop loop,
                     UpstreamConfig upstream, int number, boolean streamRequested, Translation translation,
-                    ObjectNode agentBody) {
+                    RequestJson agentBody) {
         this.exchange = exchange;
         this.adapter = adapter;
         this.config = services.config();
@@ -147,7 +149,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
             mode = Mode.WINDOW;
             splitter = new SseEventSplitter(exchange.alloc(), config.server().maxEventBytes());
             inspector = adapter.newStreamInspector(config.detection().classifyTextChars());
-            streamTranslator = translation == null ? null : translation.newStream(agentBody);
+            streamTranslator = translation == null ? null : translation.newStream(agentBody.tree());
             StreamWindowConfig w = config.streamWindow();
             windowTimer = loop.schedule(this::onWindowTimeout, w.maxWait().toNanos(), TimeUnit.NANOSECONDS);
         } else {
@@ -226,7 +228,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
             deliverBuffered(Detection.NOT_REFUSAL);
             return;
         }
-        detector.judge(inspection).whenComplete((d, e) -> loop.execute(() ->
+        detector.judge(inspection, exchange.pendingAnalysis()).whenComplete((d, e) -> loop.execute(() ->
                 deliverBuffered(d == null ? Detection.NOT_REFUSAL : d)));
     }
 
@@ -363,7 +365,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
         while (nextCheckpoint <= seen) {
             nextCheckpoint *= 2;
         }
-        detector.judgePrefix(prefix, false).whenComplete((v, e) -> loop.execute(() -> onPrefixVerdict(v)));
+        detector.judgePrefix(prefix, false, exchange.pendingAnalysis()).whenComplete((v, e) -> loop.execute(() -> onPrefixVerdict(v)));
     }
 
     private void onPrefixVerdict(PrefixVerdict verdict) {
@@ -393,7 +395,7 @@ final class UpstreamAttempt implements UpstreamResponseListener {
         prefixInFlight = true;
         AnswerInspection whole = new AnswerInspection(inspector.text(), inspector.signal(), inspector.toolCall(),
                 inspector.finishReason());
-        detector.judge(whole).whenComplete((d, e) -> loop.execute(() -> {
+        detector.judge(whole, exchange.pendingAnalysis()).whenComplete((d, e) -> loop.execute(() -> {
             prefixInFlight = false;
             if (!decided && mode == Mode.WINDOW) {
                 decide(d == null ? Detection.NOT_REFUSAL : d, d != null && d.refusal() ? "refusal" : "complete");

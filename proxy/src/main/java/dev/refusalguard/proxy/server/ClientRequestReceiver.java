@@ -11,6 +11,7 @@ import dev.refusalguard.proxy.api.ApiAdapter;
 import dev.refusalguard.proxy.api.ApiErrors;
 import dev.refusalguard.proxy.api.ApiRequestException;
 import dev.refusalguard.proxy.api.ParsedRequest;
+import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.exchange.AgentExchange;
 import dev.refusalguard.proxy.exchange.ExchangeServices;
 import dev.refusalguard.proxy.exchange.LlmExchange;
@@ -255,24 +256,28 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             return;
         }
         byte[] bytes = ByteBufUtil.getBytes(request.content());
-        ObjectNode body;
-        ParsedRequest parsed;
-        try {
-            JsonNode tree = JSON.readTree(bytes);
-            if (!(tree instanceof ObjectNode o)) {
-                throw new ApiRequestException(400, "invalid_json", "The request body must be a JSON object.");
+        // The common request is read without a tree (built later only if a translation or recovery needs it);
+        // anything the quick reader does not accept goes through the tree, which also words every error answer.
+        ParsedRequest parsed = adapter.parseBytes(bytes);
+        RequestJson body;
+        if (parsed != null) {
+            body = RequestJson.parsedLater(bytes);
+        } else {
+            ObjectNode tree;
+            try {
+                tree = readObject(bytes);
+                parsed = adapter.parse(tree);
+            } catch (JsonProcessingException e) {
+                respondError(api, 400, "invalid_json", invalidJsonMessage(e), keepAlive);
+                return;
+            } catch (IOException e) {
+                respondError(api, 400, "invalid_json", "The request body could not be read.", keepAlive);
+                return;
+            } catch (ApiRequestException e) {
+                respondError(api, e.status(), e.code(), e.getMessage(), e.param(), keepAlive);
+                return;
             }
-            body = o;
-            parsed = adapter.parse(body);
-        } catch (JsonProcessingException e) {
-            respondError(api, 400, "invalid_json", invalidJsonMessage(e), keepAlive);
-            return;
-        } catch (IOException e) {
-            respondError(api, 400, "invalid_json", "The request body could not be read.", keepAlive);
-            return;
-        } catch (ApiRequestException e) {
-            respondError(api, e.status(), e.code(), e.getMessage(), e.param(), keepAlive);
-            return;
+            body = RequestJson.of(tree);
         }
         String requestId = RequestIds.next();
         begin();
@@ -280,6 +285,14 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
                 request.headers(), keepAlive, request.protocolVersion(), requestId, this::exchangeDone);
         current = exchange;
         exchange.start();
+    }
+
+    private static ObjectNode readObject(byte[] bytes) throws IOException, ApiRequestException {
+        JsonNode tree = JSON.readTree(bytes);
+        if (!(tree instanceof ObjectNode o)) {
+            throw new ApiRequestException(400, "invalid_json", "The request body must be a JSON object.");
+        }
+        return o;
     }
 
     private void startPassThrough(FullHttpRequest request, Api errorShape, boolean keepAlive) {
