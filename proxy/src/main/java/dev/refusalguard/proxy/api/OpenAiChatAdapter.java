@@ -1,9 +1,11 @@
 package dev.refusalguard.proxy.api;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -18,6 +20,13 @@ import java.util.function.UnaryOperator;
 public final class OpenAiChatAdapter implements ApiAdapter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The agent's request reader rejects duplicate names, as the receiver's tree reader does: the quick reader must
+     * never accept a body whose second {@code model} or {@code messages} the proxy would judge while the upstream
+     * keeps the first.
+     */
+    private static final ObjectMapper REQUEST_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     @Override
     public Api api() {
@@ -68,11 +77,11 @@ public final class OpenAiChatAdapter implements ApiAdapter {
     public ParsedRequest parseBytes(byte[] body) {
         // A skipped string is not checked against the parser's string-length limit, which the tree enforces: a body
         // that could hold a string over it is left to the tree.
-        if (body.length > JSON.getFactory().streamReadConstraints().getMaxStringLength()) {
+        if (body.length > REQUEST_JSON.getFactory().streamReadConstraints().getMaxStringLength()) {
             return null;
         }
         Request r = new Request();
-        try (JsonParser p = JSON.createParser(body)) {
+        try (JsonParser p = REQUEST_JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -16,12 +16,17 @@ final class RequestTargets {
      */
     static boolean hasDotSegment(String target) {
         int end = target.length();
+        boolean suspect = false;
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
             if (c == '?' || c == '#') {
                 end = i;
                 break;
             }
+            suspect |= c == '.' || c == '%' || c == '\\';
+        }
+        if (!suspect) {
+            return false; // the common case: no dot, escape or backslash, nothing to resolve
         }
         String path = target.substring(0, end).toLowerCase(Locale.ROOT)
                 .replace("%2f", "/").replace("%5c", "/").replace('\\', '/').replace("%2e", ".");

@@ -1,7 +1,9 @@
 package dev.refusalguard.proxy.api;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenAiChatRequestBytesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The receiver's tree reader: strict about duplicate names. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final OpenAiChatAdapter adapter = new OpenAiChatAdapter();
 
     private static final List<String> ACCEPTED = List.of(
@@ -37,18 +41,19 @@ class OpenAiChatRequestBytesTest {
             "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":{\"text\":\"obj\"}},"
                     + "{\"role\":\"system\",\"content\":\"\"},{\"role\":\"system\",\"content\":\"s2\"},"
                     + "{\"role\":\"system\",\"content\":true},{\"role\":\"system\",\"content\":\"s3\"}]}",
-            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"a\",\"content\":\"b\","
-                    + "\"role\":\"system\"},{\"role\":\"assistant\",\"role\":\"user\",\"content\":\"c\"}]}",
-            "{\"model\":7,\"model\":\"last wins\",\"messages\":{},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
-                    + "\"stream\":\"yes\",\"stream\":true}",
-            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"first\"}],"
-                    + "\"messages\":[{\"role\":\"user\",\"content\":\"second\"}]}",
             "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} trailing ignored as by the tree",
             "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}{\"second\":1}",
             "  \n{\"model\":\"m\",\"n\":1.5e300,\"seed\":123456789012345678901234567890,\"x\":[[[{}]]],"
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"x\",\"name\":\"u\",\"extra\":{\"a\":[1,2]}}]}");
 
     private static final List<String> REFUSED = List.of(
+            // Duplicate names, at any depth: refused by the receiver's strict tree, so never read quickly either.
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"a\",\"content\":\"b\","
+                    + "\"role\":\"system\"},{\"role\":\"assistant\",\"role\":\"user\",\"content\":\"c\"}]}",
+            "{\"model\":7,\"model\":\"last wins\",\"messages\":{},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
+                    + "\"stream\":\"yes\",\"stream\":true}",
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"first\"}],"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"second\"}]}",
             "",
             "   ",
             "[]",
