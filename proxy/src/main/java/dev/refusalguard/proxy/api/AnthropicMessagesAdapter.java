@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.refusalguard.proxy.detect.RefusalSignal;
 import dev.refusalguard.proxy.sse.SseEvent;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,16 +44,20 @@ public final class AnthropicMessagesAdapter implements ApiAdapter {
             throw ApiRequestException.wrongType(Api.ANTHROPIC_MESSAGES, "messages", messages, "an array", "list");
         }
         String lastUser = "";
+        List<String> earlierUsers = new ArrayList<>();
         for (JsonNode m : messages) {
             if ("user".equals(m.path("role").asText())) {
                 String text = textOf(m.get("content"));
                 if (!text.isEmpty()) {
+                    if (!lastUser.isEmpty()) {
+                        earlierUsers.add(lastUser);
+                    }
                     lastUser = text;
                 }
             }
         }
         return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.ANTHROPIC_MESSAGES, body), lastUser,
-                textOf(body.get("system")));
+                textOf(body.get("system")), earlierUsers);
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.refusalguard.proxy.sse.SseEvent;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** OpenAI Chat Completions ({@code POST /v1/chat/completions}), including OpenAI-compatible servers. */
@@ -51,10 +53,14 @@ public final class OpenAiChatAdapter implements ApiAdapter {
             throw ApiRequestException.wrongType(Api.OPENAI_CHAT, "messages", messages, "an array", "list");
         }
         String lastUser = "";
+        List<String> earlierUsers = new ArrayList<>();
         StringBuilder system = new StringBuilder();
         for (JsonNode m : messages) {
             String role = m.path("role").asText("");
             if (role.equals("user")) {
+                if (!lastUser.isEmpty()) {
+                    earlierUsers.add(lastUser);
+                }
                 lastUser = textOf(m.get("content"));
             } else if (role.equals("system") || role.equals("developer")) {
                 if (!system.isEmpty()) {
@@ -63,7 +69,8 @@ public final class OpenAiChatAdapter implements ApiAdapter {
                 system.append(textOf(m.get("content")));
             }
         }
-        return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.OPENAI_CHAT, body), lastUser, system.toString());
+        return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.OPENAI_CHAT, body), lastUser,
+                system.toString(), earlierUsers);
     }
 
     /**
@@ -99,6 +106,7 @@ public final class OpenAiChatAdapter implements ApiAdapter {
                     case "messages" -> {
                         r.messages = t == JsonToken.START_ARRAY;
                         r.lastUser = "";
+                        r.earlierUsers.clear();
                         r.system.setLength(0);
                         if (r.messages) {
                             readMessages(p, r);
@@ -116,7 +124,7 @@ public final class OpenAiChatAdapter implements ApiAdapter {
         if (r.model == null || r.model.isBlank() || !r.messages || !r.streamValid) {
             return null;
         }
-        return new ParsedRequest(r.model, r.stream, r.lastUser, r.system.toString());
+        return new ParsedRequest(r.model, r.stream, r.lastUser, r.system.toString(), r.earlierUsers);
     }
 
     /** What the streaming reader keeps of a request; the defaults are those of a missing field. */
@@ -126,6 +134,7 @@ public final class OpenAiChatAdapter implements ApiAdapter {
         boolean streamValid = true;
         boolean messages;
         String lastUser = "";
+        final List<String> earlierUsers = new ArrayList<>();
         final StringBuilder system = new StringBuilder();
     }
 
@@ -166,6 +175,9 @@ public final class OpenAiChatAdapter implements ApiAdapter {
             }
             expectEndOfObject(t);
             if (role.equals("user")) {
+                if (!r.lastUser.isEmpty()) {
+                    r.earlierUsers.add(r.lastUser);
+                }
                 r.lastUser = content;
             } else if (role.equals("system") || role.equals("developer")) {
                 if (!r.system.isEmpty()) {

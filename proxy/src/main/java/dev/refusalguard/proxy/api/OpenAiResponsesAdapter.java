@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.refusalguard.proxy.detect.RefusalSignal;
 import dev.refusalguard.proxy.sse.SseEvent;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -47,6 +49,7 @@ public final class OpenAiResponsesAdapter implements ApiAdapter {
         }
         StringBuilder system = new StringBuilder(body.path("instructions").asText(""));
         String lastUser = input.isTextual() ? input.asText() : "";
+        List<String> earlierUsers = new ArrayList<>();
         for (JsonNode item : input) {
             if (!isMessage(item)) {
                 continue;
@@ -54,6 +57,9 @@ public final class OpenAiResponsesAdapter implements ApiAdapter {
             String role = item.path("role").asText("");
             String text = textOf(item.get("content"));
             if (role.equals("user") && !text.isEmpty()) {
+                if (!lastUser.isEmpty()) {
+                    earlierUsers.add(lastUser);
+                }
                 lastUser = text;
             } else if (role.equals("system") || role.equals("developer")) {
                 if (!system.isEmpty()) {
@@ -62,7 +68,8 @@ public final class OpenAiResponsesAdapter implements ApiAdapter {
                 system.append(text);
             }
         }
-        return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.OPENAI_RESPONSES, body), lastUser, system.toString());
+        return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.OPENAI_RESPONSES, body), lastUser,
+                system.toString(), earlierUsers);
     }
 
     private static boolean isMessage(JsonNode item) {

@@ -117,10 +117,10 @@ public final class LlmExchange implements AgentExchange {
         this.planner = new RecoveryPlanner(services.config(), adapter, policy, authorizationFields(agentHeaders),
                 modelTag);
         // A repeated request text (an agent's tool loop) is known at once; anything else is analysed off the loop.
-        RequestAnalysis known = services.analysisCache().peek(policy, request.systemText(), request.lastUserText());
+        RequestAnalysis known = ConversationAnalysis.peek(services.analysisCache(), policy, request);
         this.analysis = known;
         this.analysisTask = known != null ? null : SharedInferenceTask.submit(services.inference(),
-                () -> services.analysisCache().analyze(policy, request.systemText(), request.lastUserText()));
+                () -> ConversationAnalysis.analyze(services.analysisCache(), policy, request));
         this.analysisFuture = known != null ? CompletableFuture.completedFuture(known) : analysisTask.result();
     }
 
