@@ -51,6 +51,11 @@ public final class RequestAnalyzer {
         CategoryPrediction category = text.isBlank()
                 ? new CategoryPrediction(TaskCategory.OTHER, 1.0) : categoryModel.predict(text);
         double offensiveScore = clamp(intentModel.offensiveScore(text));
+        String undisguised = UndisguisedText.of(text);
+        if (undisguised != text) {
+            // One way: hidden or look-alike characters can make a request more offensive, never less.
+            offensiveScore = Math.max(offensiveScore, clamp(intentModel.offensiveScore(undisguised)));
+        }
         Intent intent = thresholds.intentOf(offensiveScore);
         return new RequestAnalysis(category.category(), rephraser.sensitiveTerms(text), claimDetector.claimPresent(text),
                 intent, clamp(thresholds.confidenceOf(offensiveScore)));
