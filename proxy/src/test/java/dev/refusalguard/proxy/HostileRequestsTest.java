@@ -205,6 +205,40 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aTransferCodingOtherThanChunkedGets501AndTheBodyIsNeverForwardedAsIfPlain() throws Exception {
+        // The codec de-chunks "gzip, chunked" but never un-gzips: the upstream would get a gzip body framed as plain.
+        try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier())) {
+            ByteArrayOutputStream gz = new ByteArrayOutputStream();
+            try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+                out.write("{\"input\":\"x\",\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            for (String path : new String[] {"/v1/embeddings", "/v1/messages", "/v1/chat/completions"}) {
+                for (String coding : new String[] {"gzip, chunked", "deflate,chunked"}) {
+                    try (AgentConnection agent = new AgentConnection(proxy.port())) {
+                        byte[] head = ("POST " + path + " HTTP/1.1\r\nhost: proxy\r\ncontent-type: application/json\r\n"
+                                + "anthropic-version: 2023-06-01\r\ntransfer-encoding: " + coding + "\r\n\r\n"
+                                + Integer.toHexString(gz.size()) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                        AgentConnection.Response r = agent.exchange(concat(head, gz.toByteArray(),
+                                "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+                        assertThat(r.status()).as(path + " " + coding).isEqualTo(501);
+                        JsonNode body = JSON.readTree(r.body());
+                        if (path.equals("/v1/messages")) {
+                            assertThat(body.path("type").asText()).isEqualTo("error");
+                        } else {
+                            assertThat(body.path("error").path("code").asText())
+                                    .isEqualTo("unsupported_transfer_encoding");
+                        }
+                        assertThat(body.path("error").path("type").asText()).isEqualTo("invalid_request_error");
+                        assertThat(agent.openAfter(3_000)).isFalse();
+                    }
+                }
+            }
+            assertThat(upstream.received()).isEmpty();
+        }
+    }
+
+    @Test
     void deeplyNestedHugeNumberAndInvalidUtf8BodiesGet400InTheApisShape() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(HostileRequestsTest::answer);
              RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier());

@@ -21,7 +21,7 @@ public final class ApiErrors {
     public static String typeFor(Api api, int status) {
         boolean anthropic = api == Api.ANTHROPIC_MESSAGES;
         return switch (status) {
-            case 400, 404, 405, 408, 413, 414, 415, 431 -> status == 413 && anthropic ? "request_too_large"
+            case 400, 404, 405, 408, 413, 414, 415, 431, 501 -> status == 413 && anthropic ? "request_too_large"
                     : status == 404 && anthropic ? "not_found_error" : "invalid_request_error";
             case 401 -> anthropic ? "authentication_error" : "invalid_request_error";
             case 429 -> anthropic ? "rate_limit_error" : "rate_limit_exceeded";

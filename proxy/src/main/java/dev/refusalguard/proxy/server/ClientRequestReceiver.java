@@ -222,6 +222,15 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
                     "An HTTP/1.1 request must carry exactly one Host header.", false);
             return;
         }
+        if (request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            // The aggregator removes a plain "chunked"; what is left names another coding ("gzip, chunked"), which
+            // the codec de-chunks but never decodes: forwarded, the body would be gzip framed as plain (RFC 9112,
+            // section 6.1: 501). The connection closes, as after any request whose body framing is in doubt.
+            respondError(errorShape, 501, "unsupported_transfer_encoding", "Transfer-Encoding "
+                    + request.headers().get(HttpHeaderNames.TRANSFER_ENCODING) + " is not supported; send the body"
+                    + " with Content-Length or Transfer-Encoding: chunked alone.", false);
+            return;
+        }
         if (!uri.startsWith("/") || request.method() == HttpMethod.CONNECT) {
             // After CONNECT the client would start a tunnel on this connection: close it after the answer.
             respondError(errorShape, 400, "not_a_proxy_request",
