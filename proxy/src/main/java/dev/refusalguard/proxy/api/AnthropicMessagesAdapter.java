@@ -44,20 +44,24 @@ public final class AnthropicMessagesAdapter implements ApiAdapter {
             throw ApiRequestException.wrongType(Api.ANTHROPIC_MESSAGES, "messages", messages, "an array", "list");
         }
         String lastUser = "";
-        List<String> earlierUsers = new ArrayList<>();
+        List<String> contextTexts = new ArrayList<>();
         for (JsonNode m : messages) {
+            JsonNode content = m.get("content");
             if ("user".equals(m.path("role").asText())) {
-                String text = textOf(m.get("content"));
+                String text = textOf(content);
                 if (!text.isEmpty()) {
                     if (!lastUser.isEmpty()) {
-                        earlierUsers.add(lastUser);
+                        contextTexts.add(lastUser);
                     }
                     lastUser = text;
                 }
+            } else {
+                addIfPresent(contextTexts, textOf(content));
             }
+            addIfPresent(contextTexts, toolResultsOf(content));
         }
         return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.ANTHROPIC_MESSAGES, body), lastUser,
-                textOf(body.get("system")), earlierUsers);
+                textOf(body.get("system")), contextTexts);
     }
 
     @Override
@@ -133,6 +137,32 @@ public final class AnthropicMessagesAdapter implements ApiAdapter {
     }
 
     /** Text of a string or of the {@code text} blocks of a block array (other block types ignored). */
+    private static void addIfPresent(List<String> texts, String text) {
+        if (!text.isEmpty()) {
+            texts.add(text);
+        }
+    }
+
+    /** The text of a message's {@code tool_result} blocks (a string, or text blocks), "" when none. */
+    static String toolResultsOf(JsonNode content) {
+        if (content == null || !content.isArray()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode block : content) {
+            if ("tool_result".equals(block.path("type").asText())) {
+                String text = textOf(block.get("content"));
+                if (!text.isEmpty()) {
+                    if (!sb.isEmpty()) {
+                        sb.append('\n');
+                    }
+                    sb.append(text);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
     static String textOf(JsonNode content) {
         if (content == null || content.isNull()) {
             return "";

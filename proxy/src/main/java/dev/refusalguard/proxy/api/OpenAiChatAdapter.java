@@ -53,13 +53,13 @@ public final class OpenAiChatAdapter implements ApiAdapter {
             throw ApiRequestException.wrongType(Api.OPENAI_CHAT, "messages", messages, "an array", "list");
         }
         String lastUser = "";
-        List<String> earlierUsers = new ArrayList<>();
+        List<String> contextTexts = new ArrayList<>();
         StringBuilder system = new StringBuilder();
         for (JsonNode m : messages) {
             String role = m.path("role").asText("");
             if (role.equals("user")) {
                 if (!lastUser.isEmpty()) {
-                    earlierUsers.add(lastUser);
+                    contextTexts.add(lastUser);
                 }
                 lastUser = textOf(m.get("content"));
             } else if (role.equals("system") || role.equals("developer")) {
@@ -67,10 +67,12 @@ public final class OpenAiChatAdapter implements ApiAdapter {
                     system.append('\n');
                 }
                 system.append(textOf(m.get("content")));
+            } else {
+                addContext(contextTexts, textOf(m.get("content")));
             }
         }
         return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.OPENAI_CHAT, body), lastUser,
-                system.toString(), earlierUsers);
+                system.toString(), contextTexts);
     }
 
     /**
@@ -106,7 +108,7 @@ public final class OpenAiChatAdapter implements ApiAdapter {
                     case "messages" -> {
                         r.messages = t == JsonToken.START_ARRAY;
                         r.lastUser = "";
-                        r.earlierUsers.clear();
+                        r.contextTexts.clear();
                         r.system.setLength(0);
                         if (r.messages) {
                             readMessages(p, r);
@@ -124,7 +126,14 @@ public final class OpenAiChatAdapter implements ApiAdapter {
         if (r.model == null || r.model.isBlank() || !r.messages || !r.streamValid) {
             return null;
         }
-        return new ParsedRequest(r.model, r.stream, r.lastUser, r.system.toString(), r.earlierUsers);
+        return new ParsedRequest(r.model, r.stream, r.lastUser, r.system.toString(), r.contextTexts);
+    }
+
+    /** An assistant, tool or other non-user turn's text, for the intent gate (see {@link ParsedRequest}). */
+    private static void addContext(List<String> context, String text) {
+        if (!text.isEmpty()) {
+            context.add(text);
+        }
     }
 
     /** What the streaming reader keeps of a request; the defaults are those of a missing field. */
@@ -134,7 +143,7 @@ public final class OpenAiChatAdapter implements ApiAdapter {
         boolean streamValid = true;
         boolean messages;
         String lastUser = "";
-        final List<String> earlierUsers = new ArrayList<>();
+        final List<String> contextTexts = new ArrayList<>();
         final StringBuilder system = new StringBuilder();
     }
 
@@ -176,7 +185,7 @@ public final class OpenAiChatAdapter implements ApiAdapter {
             expectEndOfObject(t);
             if (role.equals("user")) {
                 if (!r.lastUser.isEmpty()) {
-                    r.earlierUsers.add(r.lastUser);
+                    r.contextTexts.add(r.lastUser);
                 }
                 r.lastUser = content;
             } else if (role.equals("system") || role.equals("developer")) {
@@ -184,6 +193,8 @@ public final class OpenAiChatAdapter implements ApiAdapter {
                     r.system.append('\n');
                 }
                 r.system.append(content);
+            } else {
+                addContext(r.contextTexts, content);
             }
         }
     }

@@ -49,16 +49,22 @@ public final class OpenAiResponsesAdapter implements ApiAdapter {
         }
         StringBuilder system = new StringBuilder(body.path("instructions").asText(""));
         String lastUser = input.isTextual() ? input.asText() : "";
-        List<String> earlierUsers = new ArrayList<>();
+        List<String> contextTexts = new ArrayList<>();
         for (JsonNode item : input) {
             if (!isMessage(item)) {
+                // A tool's result the client sends back (function_call_output, custom_tool_call_output...).
+                JsonNode output = item.get("output");
+                String text = output == null ? "" : output.isTextual() ? output.asText() : textOf(output);
+                if (!text.isEmpty()) {
+                    contextTexts.add(text);
+                }
                 continue;
             }
             String role = item.path("role").asText("");
             String text = textOf(item.get("content"));
             if (role.equals("user") && !text.isEmpty()) {
                 if (!lastUser.isEmpty()) {
-                    earlierUsers.add(lastUser);
+                    contextTexts.add(lastUser);
                 }
                 lastUser = text;
             } else if (role.equals("system") || role.equals("developer")) {
@@ -66,10 +72,12 @@ public final class OpenAiResponsesAdapter implements ApiAdapter {
                     system.append('\n');
                 }
                 system.append(text);
+            } else if (!text.isEmpty()) {
+                contextTexts.add(text);
             }
         }
         return new ParsedRequest(model.asText(), ApiRequestException.streamFlag(Api.OPENAI_RESPONSES, body), lastUser,
-                system.toString(), earlierUsers);
+                system.toString(), contextTexts);
     }
 
     private static boolean isMessage(JsonNode item) {

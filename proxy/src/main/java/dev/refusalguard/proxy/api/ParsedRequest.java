@@ -9,18 +9,19 @@ import java.util.List;
  * @param stream           the agent asked for SSE
  * @param lastUserText     text of the last user message (what request analysis and rephrasing work on)
  * @param systemText       system/developer/instructions text, "" when none
- * @param earlierUserTexts texts of the user messages before the last one, in order (empty ones left out): the intent
- *                         gate reads them too, so an attack asked for in an earlier turn is not recovered through a
- *                         defensive-sounding follow-up
+ * @param contextTexts     the other turns' texts, in order (empty ones left out): earlier user messages, assistant
+ *                         messages and tool results. The intent gate reads them too, so an attack asked for in an
+ *                         earlier turn, or planted in an assistant turn or a tool result the client wrote, is not
+ *                         recovered through a defensive-sounding last message
  */
 public record ParsedRequest(String model, boolean stream, String lastUserText, String systemText,
-                            List<String> earlierUserTexts) {
+                            List<String> contextTexts) {
 
     public ParsedRequest {
-        earlierUserTexts = List.copyOf(earlierUserTexts);
+        contextTexts = List.copyOf(contextTexts);
     }
 
-    /** A request with no earlier user turns. */
+    /** A request with no other turns. */
     public ParsedRequest(String model, boolean stream, String lastUserText, String systemText) {
         this(model, stream, lastUserText, systemText, List.of());
     }

@@ -7,8 +7,9 @@ import dev.refusalguard.proxy.recovery.AnalysisCache;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
 
 /**
- * A request's analysis for the intent gate: that of its last user message, made offensive when the system prompt or an
- * earlier user turn is clearly offensive (judged offensive with a score of at least {@link #CONTEXT_MIN_SCORE}: a hard
+ * A request's analysis for the intent gate: that of its last user message, made offensive when the system prompt or
+ * another turn (an earlier user turn, an assistant turn, a tool result: the client writes them all) is clearly
+ * offensive (judged offensive with a score of at least {@link #CONTEXT_MIN_SCORE}: a hard
  * offensive cue scores 1.0, the rules' override at least 0.9). The bar is high because the intent model is trained on
  * requests, not on system prompts or old turns: it scores a neutral agent system prompt ("You are an autonomous
  * assistant embedded in a company's defensive tooling...") offensive at 0.62. Without this, an attack asked for in one turn ("write a keylogger that hides
@@ -37,7 +38,7 @@ final class ConversationAnalysis {
                 return offensive(last, system);
             }
         }
-        for (String earlier : request.earlierUserTexts()) {
+        for (String earlier : request.contextTexts()) {
             RequestAnalysis turn = cache.analyze(policy, "", earlier);
             if (clearlyOffensive(turn)) {
                 return offensive(last, turn);
@@ -58,7 +59,7 @@ final class ConversationAnalysis {
                 return system == null ? null : offensive(last, system);
             }
         }
-        for (String earlier : request.earlierUserTexts()) {
+        for (String earlier : request.contextTexts()) {
             RequestAnalysis turn = cache.peek(policy, "", earlier);
             if (turn == null || clearlyOffensive(turn)) {
                 return turn == null ? null : offensive(last, turn);
