@@ -1,6 +1,7 @@
 package dev.refusalguard.policies;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -21,27 +22,36 @@ import java.util.regex.Pattern;
  */
 final class WeightedPatterns {
 
-    private final List<Pattern> patterns = new ArrayList<>();
-    private final List<LiteralPattern> literalForms = new ArrayList<>();
-    private final List<String[]> prefilters = new ArrayList<>();
-    private final List<String[]> pairFilters = new ArrayList<>();
+    // Per pattern, in the order added. Arrays, not lists: score reads them for every pattern of every request, and
+    // list gets (with a boxed weight and flag) were a third of its own time. Written only while the rules are built.
+    private Pattern[] patterns = new Pattern[0];
+    private LiteralPattern[] literalForms = new LiteralPattern[0];
+    private String[][] prefilters = new String[0][];
+    private String[][] pairFilters = new String[0][];
     /** Whether every literal of the pattern's filter must start at a word start (a {@code \b} precedes it). */
-    private final List<Boolean> atWordStart = new ArrayList<>();
-    private final List<Double> weights = new ArrayList<>();
+    private boolean[] atWordStart = new boolean[0];
+    private double[] weights = new double[0];
 
     WeightedPatterns add(double weight, String... regexes) {
         for (String regex : regexes) {
             Pattern pattern = Pattern.compile(regex);
             LiteralPattern literal = LiteralPattern.parse(regex);
             String[] required = requiredLiterals(regex);
-            patterns.add(pattern);
-            literalForms.add(literal);
-            prefilters.add(required);
             String[] filter = pairFilter(pattern, literal, required);
-            pairFilters.add(filter);
-            atWordStart.add(filter != null && (literal != null ? literal.everyLiteralAfterBoundary()
-                    : required != null && everyAlternativeOpensWithBoundary(regex)) && startWithWordChars(filter));
-            weights.add(weight);
+            int n = patterns.length;
+            patterns = Arrays.copyOf(patterns, n + 1);
+            literalForms = Arrays.copyOf(literalForms, n + 1);
+            prefilters = Arrays.copyOf(prefilters, n + 1);
+            pairFilters = Arrays.copyOf(pairFilters, n + 1);
+            atWordStart = Arrays.copyOf(atWordStart, n + 1);
+            weights = Arrays.copyOf(weights, n + 1);
+            patterns[n] = pattern;
+            literalForms[n] = literal;
+            prefilters[n] = required;
+            pairFilters[n] = filter;
+            atWordStart[n] = filter != null && (literal != null ? literal.everyLiteralAfterBoundary()
+                    : required != null && everyAlternativeOpensWithBoundary(regex)) && startWithWordChars(filter);
+            weights[n] = weight;
         }
         return this;
     }
@@ -83,7 +93,7 @@ final class WeightedPatterns {
 
     /** The regular expressions added, in order (for tests). */
     List<Pattern> patterns() {
-        return List.copyOf(patterns);
+        return List.of(patterns);
     }
 
     /** Lower-cases a text once for {@link #score}. */
@@ -101,24 +111,24 @@ final class WeightedPatterns {
         String lowerText = text.lower();
         CharPairs pairs = text.pairs();
         double sum = 0;
-        for (int i = 0; i < patterns.size(); i++) {
-            String[] filter = pairFilters.get(i);
-            if (filter != null && !(atWordStart.get(i) ? anyMayStartAWord(text.wordStarts(), filter)
+        for (int i = 0; i < patterns.length; i++) {
+            String[] filter = pairFilters[i];
+            if (filter != null && !(atWordStart[i] ? anyMayStartAWord(text.wordStarts(), filter)
                     : pairs.mayContainAny(filter))) {
                 continue;
             }
-            LiteralPattern literal = literalForms.get(i);
+            LiteralPattern literal = literalForms[i];
             if (literal != null) {
                 if (literal.find(lowerText)) {
-                    sum += weights.get(i);
+                    sum += weights[i];
                 }
                 continue;
             }
-            String[] literals = prefilters.get(i);
-            boolean found = literals == null ? patterns.get(i).matcher(lowerText).find()
-                    : matchesAtALiteral(patterns.get(i), lowerText, literals);
+            String[] literals = prefilters[i];
+            boolean found = literals == null ? patterns[i].matcher(lowerText).find()
+                    : matchesAtALiteral(patterns[i], lowerText, literals);
             if (found) {
-                sum += weights.get(i);
+                sum += weights[i];
             }
         }
         return sum;
