@@ -41,7 +41,7 @@ public record ClassifierConfig(Set<RefusalClass> actOn, double refusalThreshold,
 
     /** Defaults: act on hard and soft refusals; thresholds as tuned on the validation split (see TRAINING_REPORT.md). */
     public static ClassifierConfig defaults() {
-        return new ClassifierConfig(RefusalVerdict.DEFAULT_ACT_ON, 0.5, 0.713, 0.463, 16, 100_000);
+        return new ClassifierConfig(RefusalVerdict.DEFAULT_ACT_ON, 0.5, 0.688, 0.350, 16, 100_000);
     }
 
     public ClassifierConfig withActOn(Set<RefusalClass> classes) {

@@ -64,6 +64,7 @@ public final class DatasetCurator {
         all.addAll(coconot());
         all.addAll(jbbArtifacts());
         all.addAll(new WrittenCases(20260603L).generate());
+        all.addAll(new WrittenGeneralCases(20261204L).generate());
         List<LabeledText> unique = deduplicate(all);
         List<LabeledText> split = PromptSplitter.split(unique);
         Map<String, List<LabeledText>> bySplit = new TreeMap<>();
