@@ -11,6 +11,7 @@ import dev.refusalguard.classifier.eval.PhraseListBaseline;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,7 +24,8 @@ import java.util.Set;
  * the classifier on labelled JSON Lines ({"text","label"} plus optional "source") beside the phrase-list baseline and
  * prints a Markdown report: confusion matrix, per-class and binary precision/recall/F1, per source, per language, on
  * compliant answers with refusal-like words, and by prefix length (32, 64, 128, 256, full) with the share decided.
- * Several --input flags are allowed.
+ * Several --input flags are allowed. With --model, the thresholds are that model's own, from the metadata file
+ * {@code train} writes beside it ({@code refusal-model.json}), when there is one.
  */
 public final class EvalCommand {
 
@@ -85,6 +87,14 @@ public final class EvalCommand {
                 rows.addAll(LabeledTextJsonl.read(p));
             }
             ClassifierConfig cfg = ClassifierConfig.defaults();
+            if (modelFile != null) {
+                // Another model's thresholds, not the shipped one's: its streaming figures depend on them.
+                cfg = RecommendedConfig.of(modelFile, cfg);
+                out.printf(Locale.ROOT, "Thresholds: %s (refusal %.3f, prefix refusal above %.3f, prefix not refusal"
+                        + " below %.3f)%n%n", Files.isRegularFile(RecommendedConfig.metadataOf(modelFile))
+                        ? RecommendedConfig.metadataOf(modelFile) : "shipped defaults (no metadata file beside the model)",
+                        cfg.refusalThreshold(), cfg.prefixRefusalAbove(), cfg.prefixNotRefusalBelow());
+            }
             if (actOn != null) {
                 cfg = cfg.withActOn(actOn);
             }
