@@ -213,6 +213,10 @@ public final class LlmExchange implements AgentExchange {
         attemptCounted = false;
         if (current != null) {
             upstreamNanosBefore += current.upstreamNanos();
+            if (current != standing) {
+                // The previous attempt is over (aborted or failed); a parked refusal is timed when it ends.
+                recordUpstreamTime(current);
+            }
         }
         UpstreamAttempt attempt = new UpstreamAttempt(this, adapter, services, loop, next.upstream(), attempts,
                 request.stream(), next.translation(), next.json());
@@ -288,6 +292,7 @@ public final class LlmExchange implements AgentExchange {
         if (attempt == standing && attempt != current) {
             // The kept refusal lost its upstream (it released what it held): nothing is left to deliver from it.
             standing = null;
+            recordUpstreamTime(attempt);
             services.metrics().upstreamError(attempt.upstream().name(), failure.tag());
             return;
         }
@@ -453,6 +458,7 @@ public final class LlmExchange implements AgentExchange {
             // Nothing recovered: the agent gets the refusal of its own request, not a rewritten attempt's answer.
             attempt.abort();
             upstreamNanosBefore += attempt.upstreamNanos();
+            recordUpstreamTime(attempt);
             attempt = standing;
             current = standing;
             standingRestored = true;
@@ -576,8 +582,16 @@ public final class LlmExchange implements AgentExchange {
     private void dropStanding() {
         if (standing != null && standing != current) {
             standing.abort();
+            recordUpstreamTime(standing);
         }
         standing = null;
+    }
+
+    /** Records an attempt's upstream call time once, when the attempt is over (answered, aborted or failed). */
+    private void recordUpstreamTime(UpstreamAttempt attempt) {
+        if (attempt.markTimed()) {
+            services.metrics().upstreamTime(attempt.upstream().name(), attempt.status(), attempt.upstreamNanos());
+        }
     }
 
     private void afterWrite() {
@@ -595,7 +609,7 @@ public final class LlmExchange implements AgentExchange {
             deadline.cancel(false);
         }
         if (current != null) {
-            services.metrics().upstreamTime(current.upstream().name(), current.status(), current.upstreamNanos());
+            recordUpstreamTime(current);
         }
         RequestAnalysis known = analysis != null ? analysis : analysisOrNull();
         if (known == null && !analysisFuture.isDone()) {
