@@ -9,6 +9,7 @@ import dev.refusalguard.proxy.api.ApiAdapter;
 import dev.refusalguard.proxy.api.ParsedRequest;
 import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.detect.Detection;
+import dev.refusalguard.proxy.detect.RefusalSignal;
 import dev.refusalguard.proxy.detect.SharedInferenceTask;
 import dev.refusalguard.proxy.config.ApiFormat;
 import dev.refusalguard.proxy.config.UpstreamConfig;
@@ -69,6 +70,8 @@ public final class LlmExchange implements AgentExchange {
     private AttemptPlan plan;
     /** The agent's own request as first sent (shadow probes rephrase it). */
     private final AttemptPlan originalPlan;
+    /** The first attempt when it applied a remembered strategy instead of sending the agent's own request. */
+    private AttemptPlan rememberedPlan;
     private UpstreamAttempt current;
     /**
      * The first refused answer, kept (parked) while recovery runs: what the agent gets when nothing recovers, so
@@ -148,6 +151,7 @@ public final class LlmExchange implements AgentExchange {
                 }
                 AttemptPlan first = a != null && policy.mayRecover(a)
                         ? planner.applyFirst(remembered.get(), plan, request.model(), a) : null;
+                rememberedPlan = first;
                 launch(first != null ? first : plan);
             }));
             return;
@@ -361,7 +365,10 @@ public final class LlmExchange implements AgentExchange {
     private void noteJudged(Detection detection) {
         if (!firstJudged) {
             firstJudged = true;
-            firstDetection = detection;
+            // A remembered strategy skipped the agent's own wording, which this model refused before: count the
+            // refusal the agent would have got without the proxy, not the verdict on the rewritten request (else a
+            // repeated request, as in an agent's tool loop, lowers the refusal rate while recoveries climb).
+            firstDetection = plan == rememberedPlan ? Detection.bySignal(RefusalSignal.RECOVERY_MEMORY) : detection;
         }
     }
 
@@ -657,6 +664,7 @@ public final class LlmExchange implements AgentExchange {
                 plan.model(), request.lastUserText(), plan.userText(), System.nanoTime() - startNanos);
         services.audit().record(summary);
         if (services.shadow() != null && a != null && firstDetection != null && outcome != Outcome.ERROR
+                && firstDetection.signal() != RefusalSignal.RECOVERY_MEMORY
                 && !request.stream() && originalPlan.translation() == null) {
             services.shadow().maybeProbe(services, loop, adapter, policy, originalPlan.body(),
                     originalPlan.upstream(), pathAndQuery, upstreamHeadersFor(originalPlan), request.model(), a,
