@@ -83,6 +83,8 @@ public final class LlmExchange implements AgentExchange {
     private AttemptPlan answeredPlan;
     /** {@code current} is the kept first refusal again, whose upstream time is already counted. */
     private boolean standingRestored;
+    /** The model asked for by the kept first refusal's attempt (the answer the agent gets when nothing recovers). */
+    private String standingModel;
     private int attempts;
     /** The current attempt's recovery_attempts result has been counted (each recovery attempt is counted once). */
     private boolean attemptCounted;
@@ -416,6 +418,7 @@ public final class LlmExchange implements AgentExchange {
         if (standing == null) {
             attempt.park();
             standing = attempt;
+            standingModel = plan.model();
         } else {
             attempt.abort();
         }
@@ -661,7 +664,8 @@ public final class LlmExchange implements AgentExchange {
                 firstRefused, firstRefused ? firstDetection.signal().tag() : null,
                 firstDetection == null ? null : firstDetection.refusalClass(),
                 strategyNames(plan.strategies()), attempts, outcome.tag(),
-                plan.model(), request.lastUserText(), plan.userText(), System.nanoTime() - startNanos);
+                standingRestored ? standingModel : plan.model(), request.lastUserText(), plan.userText(),
+                System.nanoTime() - startNanos);
         services.audit().record(summary);
         if (services.shadow() != null && a != null && firstDetection != null && outcome != Outcome.ERROR
                 && firstDetection.signal() != RefusalSignal.RECOVERY_MEMORY
