@@ -76,7 +76,9 @@ public final class RefusalGuardProxy implements AutoCloseable {
         this.metrics = new ProxyMetrics(registry, knownModels(config));
         metrics.gauge(MeterCatalogue.INFERENCE_QUEUE, inference::queued);
         metrics.registerQuietSeries(java.util.Arrays.stream(Api.values()).map(Api::tag).toList(),
+                // A released stream is judged on its own answer: a late refusal never comes from the memory.
                 java.util.Arrays.stream(dev.refusalguard.proxy.detect.RefusalSignal.values())
+                        .filter(s -> s != dev.refusalguard.proxy.detect.RefusalSignal.RECOVERY_MEMORY)
                         .map(dev.refusalguard.proxy.detect.RefusalSignal::tag).toList(),
                 java.util.Arrays.stream(dev.refusalguard.policies.TaskCategory.values())
                         .map(dev.refusalguard.policies.TaskCategory::wireName).toList(),

@@ -15,7 +15,12 @@ public enum RefusalSignal {
     /** No text and no tool call in a normally finished answer. */
     EMPTY_CONTENT,
     /** The ONNX text classifier. */
-    CLASSIFIER;
+    CLASSIFIER,
+    /**
+     * The recovery memory: this request (model and text) was refused and recovered before, so its first attempt
+     * went out with the remembered strategy applied and the agent's own wording was not sent again.
+     */
+    RECOVERY_MEMORY;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import dev.refusalguard.proxy.api.ApiAdapter;
 import dev.refusalguard.proxy.api.ParsedRequest;
 import dev.refusalguard.proxy.api.RequestJson;
 import dev.refusalguard.proxy.detect.Detection;
+import dev.refusalguard.proxy.detect.RefusalSignal;
 import dev.refusalguard.proxy.detect.SharedInferenceTask;
 import dev.refusalguard.proxy.config.ApiFormat;
 import dev.refusalguard.proxy.config.UpstreamConfig;
@@ -69,6 +70,8 @@ public final class LlmExchange implements AgentExchange {
     private AttemptPlan plan;
     /** The agent's own request as first sent (shadow probes rephrase it). */
     private final AttemptPlan originalPlan;
+    /** The first attempt when it applied a remembered strategy instead of sending the agent's own request. */
+    private AttemptPlan rememberedPlan;
     private UpstreamAttempt current;
     /**
      * The first refused answer, kept (parked) while recovery runs: what the agent gets when nothing recovers, so
@@ -80,6 +83,8 @@ public final class LlmExchange implements AgentExchange {
     private AttemptPlan answeredPlan;
     /** {@code current} is the kept first refusal again, whose upstream time is already counted. */
     private boolean standingRestored;
+    /** The model asked for by the kept first refusal's attempt (the answer the agent gets when nothing recovers). */
+    private String standingModel;
     private int attempts;
     /** The current attempt's recovery_attempts result has been counted (each recovery attempt is counted once). */
     private boolean attemptCounted;
@@ -148,6 +153,7 @@ public final class LlmExchange implements AgentExchange {
                 }
                 AttemptPlan first = a != null && policy.mayRecover(a)
                         ? planner.applyFirst(remembered.get(), plan, request.model(), a) : null;
+                rememberedPlan = first;
                 launch(first != null ? first : plan);
             }));
             return;
@@ -213,6 +219,10 @@ public final class LlmExchange implements AgentExchange {
         attemptCounted = false;
         if (current != null) {
             upstreamNanosBefore += current.upstreamNanos();
+            if (current != standing) {
+                // The previous attempt is over (aborted or failed); a parked refusal is timed when it ends.
+                recordUpstreamTime(current);
+            }
         }
         UpstreamAttempt attempt = new UpstreamAttempt(this, adapter, services, loop, next.upstream(), attempts,
                 request.stream(), next.translation(), next.json());
@@ -288,6 +298,7 @@ public final class LlmExchange implements AgentExchange {
         if (attempt == standing && attempt != current) {
             // The kept refusal lost its upstream (it released what it held): nothing is left to deliver from it.
             standing = null;
+            recordUpstreamTime(attempt);
             services.metrics().upstreamError(attempt.upstream().name(), failure.tag());
             return;
         }
@@ -356,7 +367,10 @@ public final class LlmExchange implements AgentExchange {
     private void noteJudged(Detection detection) {
         if (!firstJudged) {
             firstJudged = true;
-            firstDetection = detection;
+            // A remembered strategy skipped the agent's own wording, which this model refused before: count the
+            // refusal the agent would have got without the proxy, not the verdict on the rewritten request (else a
+            // repeated request, as in an agent's tool loop, lowers the refusal rate while recoveries climb).
+            firstDetection = plan == rememberedPlan ? Detection.bySignal(RefusalSignal.RECOVERY_MEMORY) : detection;
         }
     }
 
@@ -404,6 +418,7 @@ public final class LlmExchange implements AgentExchange {
         if (standing == null) {
             attempt.park();
             standing = attempt;
+            standingModel = plan.model();
         } else {
             attempt.abort();
         }
@@ -453,6 +468,7 @@ public final class LlmExchange implements AgentExchange {
             // Nothing recovered: the agent gets the refusal of its own request, not a rewritten attempt's answer.
             attempt.abort();
             upstreamNanosBefore += attempt.upstreamNanos();
+            recordUpstreamTime(attempt);
             attempt = standing;
             current = standing;
             standingRestored = true;
@@ -576,8 +592,16 @@ public final class LlmExchange implements AgentExchange {
     private void dropStanding() {
         if (standing != null && standing != current) {
             standing.abort();
+            recordUpstreamTime(standing);
         }
         standing = null;
+    }
+
+    /** Records an attempt's upstream call time once, when the attempt is over (answered, aborted or failed). */
+    private void recordUpstreamTime(UpstreamAttempt attempt) {
+        if (attempt.markTimed()) {
+            services.metrics().upstreamTime(attempt.upstream().name(), attempt.status(), attempt.upstreamNanos());
+        }
     }
 
     private void afterWrite() {
@@ -595,7 +619,7 @@ public final class LlmExchange implements AgentExchange {
             deadline.cancel(false);
         }
         if (current != null) {
-            services.metrics().upstreamTime(current.upstream().name(), current.status(), current.upstreamNanos());
+            recordUpstreamTime(current);
         }
         RequestAnalysis known = analysis != null ? analysis : analysisOrNull();
         if (known == null && !analysisFuture.isDone()) {
@@ -640,9 +664,11 @@ public final class LlmExchange implements AgentExchange {
                 firstRefused, firstRefused ? firstDetection.signal().tag() : null,
                 firstDetection == null ? null : firstDetection.refusalClass(),
                 strategyNames(plan.strategies()), attempts, outcome.tag(),
-                plan.model(), request.lastUserText(), plan.userText(), System.nanoTime() - startNanos);
+                standingRestored ? standingModel : plan.model(), request.lastUserText(), plan.userText(),
+                System.nanoTime() - startNanos);
         services.audit().record(summary);
         if (services.shadow() != null && a != null && firstDetection != null && outcome != Outcome.ERROR
+                && firstDetection.signal() != RefusalSignal.RECOVERY_MEMORY
                 && !request.stream() && originalPlan.translation() == null) {
             services.shadow().maybeProbe(services, loop, adapter, policy, originalPlan.body(),
                     originalPlan.upstream(), pathAndQuery, upstreamHeadersFor(originalPlan), request.model(), a,

@@ -91,6 +91,8 @@ final class UpstreamAttempt implements UpstreamResponseListener {
     private ScheduledFuture<?> windowTimer;
     private boolean readPending;
     private long upstreamEndNanos;
+    /** This attempt's upstream call time has been recorded (each call is timed once). */
+    private boolean timed;
 
     UpstreamAttempt(LlmExchange exchange, ApiAdapter adapter, ExchangeServices services, EventLoop loop,
                     UpstreamConfig upstream, int number, boolean streamRequested, Translation translation,
@@ -138,6 +140,15 @@ final class UpstreamAttempt implements UpstreamResponseListener {
     long upstreamNanos() {
         long end = upstreamEndNanos != 0 ? upstreamEndNanos : System.nanoTime();
         return call == null ? 0 : end - call.startNanos();
+    }
+
+    /** True the first time only: the caller records this attempt's upstream time. */
+    boolean markTimed() {
+        if (timed) {
+            return false;
+        }
+        timed = true;
+        return true;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.refusalguard.proxy.auditlog;
 
 import dev.refusalguard.proxy.RefusalGuardProxy;
+import dev.refusalguard.policies.StrategyKind;
 import dev.refusalguard.proxy.config.AuditConfig;
+import dev.refusalguard.proxy.config.RecoveryConfig;
 import dev.refusalguard.proxy.testing.OpenAiReplies;
 import dev.refusalguard.proxy.testing.ProxyHarness;
 import dev.refusalguard.proxy.testing.ScriptedUpstream;
@@ -17,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -64,6 +68,35 @@ class AuditLogTest {
                     .contains("\"prompt_hmac\":").contains("\"prompt_chars\":"));
             assertThat(log).doesNotContain("firewall", "sk-audit-secret-key", "sk-ant-audit-secret");
             assertThat(scrape(proxy)).contains("refusalguard_audit_dropped_total 0.0");
+        }
+    }
+
+    @Test
+    void aRefusalThatStandsAfterARerouteNamesTheModelThatRefusedAsFinalModel() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(OpenAiReplies.completion(
+                r.body().contains("gpt-fallback") ? "I'm sorry, but I can't assist with that."
+                        : "I'm sorry, but I can't help with that request.")));
+             RefusalGuardProxy proxy = ProxyHarness.start(upstream.baseUrl(), ProxyHarness.classifier(),
+                     c -> c.withAudit(new AuditConfig(file.toString(), true, true)).withRecovery(new RecoveryConfig(
+                             null, null, null, null, List.of(StrategyKind.REROUTE),
+                             Map.of("gpt-test", List.of("gpt-fallback")), null, false)))) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(proxy.baseUrl()
+                            + "/v1/chat/completions")).header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-test\",\"messages\":[{\"role\":"
+                            + "\"user\",\"content\":\"" + PROMPT + "\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
+            // Both models refused: the agent gets the first refusal, gpt-test's, byte for byte.
+            assertThat(r.headers().firstValue("x-refusalguard-action")).hasValue("refused");
+            assertThat(r.headers().firstValue("x-refusalguard-strategy")).hasValue("reroute");
+            assertThat(r.body()).contains("help with that request");
+            assertThat(upstream.received()).hasSize(2);
+            long end = System.nanoTime() + 5_000_000_000L;
+            while ((!Files.exists(file) || Files.readAllLines(file).isEmpty()) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            String line = Files.readAllLines(file).get(0);
+            assertThat(line).contains("\"outcome\":\"refused\"").contains("\"strategies\":[\"reroute\"]")
+                    .contains("\"model\":\"gpt-test\"").contains("\"final_model\":\"gpt-test\"");
         }
     }
 
