@@ -12,10 +12,14 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.Future;
 
 import javax.net.ssl.SSLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pooled keep-alive HTTP/1.1 client for the configured upstreams. One pool per (event loop, upstream), so an
@@ -69,9 +73,29 @@ public final class UpstreamClient implements AutoCloseable {
         return pools.values().stream().mapToInt(FixedChannelPool::acquiredChannelCount).sum();
     }
 
+    /** Longest wait for the pools to close their idle connections before the event loops are shut down. */
+    static final long CLOSE_WAIT_MILLIS = 5_000;
+
+    /**
+     * Closes every pool and waits (bounded, {@link #CLOSE_WAIT_MILLIS}) until each has closed its idle connections.
+     * Call it before the event loops stop: a pool closes its connections from Netty's single global executor and
+     * waits there, without a bound, for each close; a connection whose loop had already stopped never closed, which
+     * left that executor blocked for the rest of the JVM, and with it every later event-loop group's termination
+     * (each waited out its own timeout). Never call it on an event loop.
+     */
     @Override
     public void close() {
-        pools.values().forEach(FixedChannelPool::closeAsync);
+        List<Future<Void>> closing = new ArrayList<>();
+        pools.values().forEach(pool -> closing.add(pool.closeAsync()));
         pools.clear();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        for (Future<Void> f : closing) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !f.awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                System.err.println("refusalguard: upstream connection pools did not close within "
+                        + CLOSE_WAIT_MILLIS + " ms");
+                return;
+            }
+        }
     }
 }
