@@ -15,6 +15,7 @@ import dev.refusalguard.proxy.recovery.RequestPolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -34,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * The intent gate's event-loop cost for an agent conversation whose every text is already analysed (a tool loop's
  * next step): {@link ConversationAnalysis#peek} with a warm {@link AnalysisCache}. Each request parses its own
  * Strings, so their hashes are not cached: {@code parseAndPeek} parses the OpenAI Chat body as the proxy does and
- * peeks, {@code parseOnly} only parses; the difference is the gate's cost. Conversation: a 3 KB agent system prompt,
+ * peeks, {@code parseOnly} only parses; the difference is the gate's cost; {@code peekOnly} times the
+ * peek alone on a request parsed before each call. Conversation: a 3 KB agent system prompt,
  * then {@code turns} turns after the user's task ({@link ChatRequests#agentConversation}: about 50 KB of text at
  * 30 turns).
  */
@@ -75,6 +77,23 @@ public class ConversationPeekBench {
     @Benchmark
     public RequestAnalysis parseAndPeek() {
         return ConversationAnalysis.peek(cache, policy, adapter.parseBytes(body));
+    }
+
+    /** A request parsed before each call (outside the measured time), so its Strings' own hashes are not cached. */
+    @State(Scope.Thread)
+    public static class FreshRequest {
+        ParsedRequest request;
+
+        @Setup(Level.Invocation)
+        public void parse(ConversationPeekBench bench) {
+            request = bench.adapter.parseBytes(bench.body);
+        }
+    }
+
+    /** The gate's look-up alone, on a freshly parsed request. */
+    @Benchmark
+    public RequestAnalysis peekOnly(FreshRequest fresh) {
+        return ConversationAnalysis.peek(cache, policy, fresh.request);
     }
 
     /** The shipped policy's analysis (the last user message only), nothing else. */
