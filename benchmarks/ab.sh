@@ -9,14 +9,16 @@
 # processes than run.sh, so the figures are for comparing the two builds, not for the issue-7 ratios.
 # Defaults: --rounds 3 --segment-s 4 --jit-warmup-s 20 --rates 2000 --streams 0 --warmup-streams 0 (extra options
 # are appended and win). Environment: BASE_PORT [19300]; PROFILE=before|after records a JFR file
-# (settings=profile) of that process; BENCH_JAR [benchmarks/target/benchmarks.jar].
+# (settings=profile) of that process; BENCH_JAR [benchmarks/target/benchmarks.jar]; HARNESS_JVM_OPTS, e.g.
+# "-Drefusalguard.bench.turns=30" (every request an agent conversation: 3 KB system prompt, the prompt, 30 assistant
+# and tool turns, about 50 KB; see ChatRequests.agentConversation).
 # Results: benchmarks/target/ab/<UTC time>/ (summary.md, results.json, logs). Wrap it in
 # `flock -x /tmp/rg-bench.lock` on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 if [ $# -lt 2 ]; then
-  sed -n '2,14p' "$0" >&2
+  sed -n '2,16p' "$0" >&2
   exit 2
 fi
 BEFORE_JAR=$(realpath "$1")
@@ -69,9 +71,11 @@ CC=/v1/chat/completions
 {
   echo "before: $BEFORE_JAR"
   echo "after: $AFTER_JAR"
+  echo "harness JVM options: ${HARNESS_JVM_OPTS:-none}"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RUN/ab.txt"
-java -Xms512m -Xmx512m -cp "$BENCH_JAR" dev.refusalguard.benchmarks.load.LoadHarness \
+# shellcheck disable=SC2086
+java -Xms512m -Xmx512m ${HARNESS_JVM_OPTS:-} -cp "$BENCH_JAR" dev.refusalguard.benchmarks.load.LoadHarness \
   --target "name=direct,url=http://127.0.0.1:$UP_PORT$CC,pid=$UP_PID" \
   --target "name=before,url=http://127.0.0.1:$((BASE_PORT + 1))$CC,pid=$BEFORE_PID" \
   --target "name=before-unique,url=http://127.0.0.1:$((BASE_PORT + 1))$CC,pid=$BEFORE_PID,prompts=unique" \

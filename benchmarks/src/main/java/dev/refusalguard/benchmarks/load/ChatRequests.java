@@ -28,11 +28,78 @@ public final class ChatRequests {
     private ChatRequests() {
     }
 
+    /**
+     * Turns after the prompt in every harness request ({@code -Drefusalguard.bench.turns=N}, default 0: system prompt
+     * and prompt only); see {@link #agentConversation}.
+     */
+    private static final int TURNS = Integer.getInteger("refusalguard.bench.turns", 0);
+
     private static byte[] body(boolean stream, String prompt) {
+        if (TURNS > 0) {
+            return agentConversation(stream, prompt, TURNS);
+        }
         String json = "{\"model\":\"gpt-4o-mini\",\"stream\":" + stream + ",\"messages\":["
                 + "{\"role\":\"system\",\"content\":\"You are a SOC analyst assistant.\"},"
                 + "{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
         return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An agent's conversation as an OpenAI Chat body: a 3 KB agent system prompt, the task ({@code prompt}), then
+     * {@code turns} turns (assistant tool calls of about 300 characters and tool results of about 3 KB of pasted logs,
+     * alternating): about 50 KB of text at 30 turns.
+     */
+    public static byte[] agentConversation(boolean stream, String prompt, int turns) {
+        StringBuilder json = new StringBuilder("{\"model\":\"gpt-4o-mini\",\"stream\":" + stream + ",\"messages\":[");
+        json.append(AGENT_SYSTEM).append(',');
+        message(json, "user", prompt);
+        json.append(AGENT_TURNS.computeIfAbsent(turns, ChatRequests::agentTurns));
+        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final String AGENT_SYSTEM = agentSystem();
+    /** The turns' JSON by number of turns (built once: the load generator sends them at thousands per second). */
+    private static final Map<Integer, String> AGENT_TURNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String agentSystem() {
+        StringBuilder system = new StringBuilder("You are an autonomous assistant embedded in a company's defensive "
+                + "security tooling. ");
+        for (int i = 0; system.length() < 3000; i++) {
+            system.append("Rule ").append(i).append(": use the tools to read logs and tickets, cite evidence, never "
+                    + "run destructive commands, and ask before changing detection rules. ");
+        }
+        StringBuilder json = new StringBuilder();
+        message(json, "system", system.toString());
+        return json.toString();
+    }
+
+    private static String agentTurns(int turns) {
+        StringBuilder json = new StringBuilder();
+        for (int t = 0; t < turns; t++) {
+            json.append(',');
+            if (t % 2 == 0) {
+                message(json, "assistant", "Step " + t + ": I will read the next log file to check which host "
+                        + "spawned the encoded PowerShell and whether the payload reached the proxy. Calling "
+                        + "read_file with path logs/host-" + t + ".log and a limit of 200 lines, then grep.");
+            } else {
+                message(json, "tool", "host-" + t + " " + logMessage(3000));
+            }
+        }
+        return json.toString();
+    }
+
+    private static void message(StringBuilder json, String role, String content) {
+        json.append("{\"role\":\"").append(role).append("\",\"content\":\"");
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                default -> json.append(c);
+            }
+        }
+        json.append("\"}");
     }
 
     /** The non-streaming request body. */

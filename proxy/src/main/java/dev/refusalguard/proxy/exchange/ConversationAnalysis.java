@@ -18,7 +18,7 @@ import dev.refusalguard.proxy.recovery.RequestPolicy;
  * claim stay those of the last user message (what the metrics and the strategies read); each text is analysed, and
  * cached, on its own, so an agent's tool loop re-sending the same turns pays nothing new.
  */
-final class ConversationAnalysis {
+public final class ConversationAnalysis {
 
     /** Least intent score of an offensive system prompt or earlier turn that makes the request offensive. */
     static final double CONTEXT_MIN_SCORE = 0.9;
@@ -27,7 +27,7 @@ final class ConversationAnalysis {
     }
 
     /** The analysis, computed where not cached (may take a millisecond: off the event loop). */
-    static RequestAnalysis analyze(AnalysisCache cache, RequestPolicy policy, ParsedRequest request) {
+    public static RequestAnalysis analyze(AnalysisCache cache, RequestPolicy policy, ParsedRequest request) {
         RequestAnalysis last = cache.analyze(policy, request.systemText(), request.lastUserText());
         if (last.intent() == Intent.OFFENSIVE) {
             return last;
@@ -48,7 +48,7 @@ final class ConversationAnalysis {
     }
 
     /** The analysis when every text of it is cached, else null (cheap: an event loop may ask). */
-    static RequestAnalysis peek(AnalysisCache cache, RequestPolicy policy, ParsedRequest request) {
+    public static RequestAnalysis peek(AnalysisCache cache, RequestPolicy policy, ParsedRequest request) {
         RequestAnalysis last = cache.peek(policy, request.systemText(), request.lastUserText());
         if (last == null || last.intent() == Intent.OFFENSIVE) {
             return last;

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.refusalguard.policies.RequestAnalysis;
 
+import java.util.Objects;
+
 /**
  * Remembers request analyses by exact request text, per policy snapshot. An agent in a tool loop re-sends the same
  * last user message (and system prompt) on every step while it appends assistant and tool messages, and each step
@@ -11,7 +13,9 @@ import dev.refusalguard.policies.RequestAnalysis;
  *
  * <p>Keys hold the texts themselves, never a hash, so a lookup can only return the analysis of an identical text
  * (a hash collision could hand an offensive request a defensive verdict): the last user message, and the system
- * prompt only when the policy's analysis reads it. The policy snapshot's {@link RequestPolicy#generation()} is part
+ * prompt only when the policy's analysis reads it. The keys' hash reads a fixed sample of each text
+ * ({@link SampledTextHash}), so a look-up on the event loop costs the same for a 16 K-char tool result as for a short
+ * prompt, plus one full compare on a hit. The policy snapshot's {@link RequestPolicy#generation()} is part
  * of the key (not the snapshot itself, which could then never be collected): after a policy reload, requests
  * analyse afresh and the old entries age out. Bounded by the total characters of the cached texts (Caffeine's
  * size-based eviction, {@code server.analysisCacheChars}); a text longer than a sixteenth of the bound is analysed
@@ -21,7 +25,10 @@ public final class AnalysisCache {
 
     /** Per-entry weight on top of the texts' characters (key, value and map overhead, roughly). */
     private static final int ENTRY_OVERHEAD_CHARS = 64;
-    /** Longest texts {@link #peek} hashes (on an event loop): hashing 16 K chars takes a few microseconds. */
+    /**
+     * Longest texts {@link #peek} looks up (on an event loop): a hit compares them in full with the cached key (a
+     * vectorised compare, well under a microsecond for 16 K chars; the key's hash reads only a sample).
+     */
     static final int PEEK_MAX_CHARS = 16 * 1024;
 
     private final Cache<Key, RequestAnalysis> cache;
@@ -100,7 +107,45 @@ public final class AnalysisCache {
         return s == null ? 0 : s.length();
     }
 
-    /** {@code systemText} is null when the policy's analysis does not read it. */
-    private record Key(long generation, String systemText, String lastUserText) {
+    /**
+     * {@code systemText} is null when the policy's analysis does not read it. Equal only to a key with identical
+     * texts; the hash reads a bounded sample of them ({@link SampledTextHash}), so keys of texts that differ only where
+     * it does not look share a hash, and the ordering (the map's way through many keys of one hash) keeps such a
+     * look-up to a few comparisons.
+     */
+    static final class Key implements Comparable<Key> {
+        private final long generation;
+        private final String systemText;
+        private final String lastUserText;
+        private final int hash;
+
+        Key(long generation, String systemText, String lastUserText) {
+            this.generation = generation;
+            this.systemText = systemText;
+            this.lastUserText = lastUserText;
+            this.hash = 31 * (31 * Long.hashCode(generation) + SampledTextHash.of(systemText))
+                    + SampledTextHash.of(lastUserText);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && generation == k.generation && hash == k.hash
+                    && Objects.equals(systemText, k.systemText) && lastUserText.equals(k.lastUserText);
+        }
+
+        @Override
+        public int compareTo(Key k) {
+            int c = Long.compare(generation, k.generation);
+            if (c == 0) {
+                c = systemText == null ? (k.systemText == null ? 0 : -1)
+                        : k.systemText == null ? 1 : systemText.compareTo(k.systemText);
+            }
+            return c != 0 ? c : lastUserText.compareTo(k.lastUserText);
+        }
     }
 }

@@ -148,4 +148,75 @@ class AnalysisCacheTest {
         // each entry weighs ~220 chars + overhead: at most ~350 fit in 100,000
         assertThat(cache.size()).isLessThan(460);
     }
+
+    /** A policy whose analysis differs for every text: its intent score is a hash of all the text's chars. */
+    private static RequestPolicy textScoringPolicy(AtomicInteger calls) {
+        long generation = GENERATIONS.incrementAndGet();
+        return (RequestPolicy) Proxy.newProxyInstance(RequestPolicy.class.getClassLoader(),
+                new Class<?>[] {RequestPolicy.class}, (self, method, args) -> switch (method.getName()) {
+                    case "analyze" -> {
+                        calls.incrementAndGet();
+                        yield new RequestAnalysis(TaskCategory.OTHER, List.of(), false, Intent.DEFENSIVE,
+                                (((String) args[1]).hashCode() & 0xffff) / 65536.0);
+                    }
+                    case "analysisReadsSystemText" -> false;
+                    case "generation" -> generation;
+                    case "equals" -> self == args[0];
+                    case "hashCode" -> System.identityHashCode(self);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /**
+     * Long texts that differ only where the key's hash does not look (a log re-read with one changed field) share a
+     * hash; each must still get its own analysis, a text never analysed none, and a look-up through hundreds of them
+     * must stay cheap (the map orders the keys of one hash).
+     */
+    @Test
+    void textsThatDifferOnlyWhereTheHashDoesNotLookKeepTheirOwnAnalyses() {
+        AtomicInteger calls = new AtomicInteger();
+        AnalysisCache cache = new AnalysisCache(64L * 1024 * 1024, hit -> { });
+        RequestPolicy policy = textScoringPolicy(calls);
+        String base = "2026-11-04 10:00:01 host-1 EventID=4688 powershell.exe -nop -enc SQBFAFgA\n".repeat(60);
+        List<String> texts = new ArrayList<>();
+        List<RequestAnalysis> analyses = new ArrayList<>();
+        for (int at = 100; texts.size() < 500; at++) {
+            char[] chars = base.toCharArray();
+            chars[at] = '#';
+            String text = new String(chars);
+            if (SampledTextHash.of(text) == SampledTextHash.of(base)) { // a char the hash does not read
+                texts.add(text);
+            }
+        }
+        assertThat(new java.util.HashSet<>(texts)).hasSize(500);
+        for (int i = 0; i < 400; i++) {
+            analyses.add(cache.analyze(policy, null, texts.get(i)));
+        }
+        for (int i = 0; i < 400; i++) {
+            String copy = new String(texts.get(i).toCharArray());
+            assertThat(cache.peek(policy, null, copy)).isSameAs(analyses.get(i));
+            assertThat(cache.analyze(policy, null, copy)).isSameAs(analyses.get(i));
+        }
+        for (int i = 400; i < 500; i++) {
+            assertThat(cache.peek(policy, null, texts.get(i))).as("never analysed").isNull();
+        }
+        assertThat(calls).hasValue(400);
+    }
+
+    @Test
+    void theSampledHashIsTheSameForEqualTextsAndReadsLongTextsOnlyInPart() {
+        String longText = "é" + "abcdefghij".repeat(2000);
+        assertThat(SampledTextHash.of(new String(longText.toCharArray()))).isEqualTo(SampledTextHash.of(longText));
+        assertThat(SampledTextHash.of("short prompt")).isEqualTo("short prompt".hashCode());
+        assertThat(SampledTextHash.of(null)).isZero();
+        String longer = longText + "k";
+        assertThat(SampledTextHash.of(longer)).as("the length takes part").isNotEqualTo(SampledTextHash.of(longText));
+        char[] lastChanged = longText.toCharArray();
+        lastChanged[lastChanged.length - 1] = 'Z';
+        assertThat(SampledTextHash.of(new String(lastChanged))).isNotEqualTo(SampledTextHash.of(longText));
+        for (int n = SampledTextHash.SAMPLED_CHARS - 2; n < SampledTextHash.SAMPLED_CHARS + 300; n++) {
+            String text = longText.substring(0, n);
+            assertThat(SampledTextHash.of(text)).isEqualTo(SampledTextHash.of(new String(text.toCharArray())));
+        }
+    }
 }
