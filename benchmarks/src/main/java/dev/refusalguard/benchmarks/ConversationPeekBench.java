@@ -1,16 +1,14 @@
 package dev.refusalguard.benchmarks;
 
 import dev.refusalguard.benchmarks.load.ChatRequests;
-import dev.refusalguard.policies.PolicyConfig;
-import dev.refusalguard.policies.RecoveryMemory;
 import dev.refusalguard.policies.RequestAnalysis;
-import dev.refusalguard.policies.RequestAnalyzer;
-import dev.refusalguard.policies.StrategySelector;
-import dev.refusalguard.policies.TaskCategory;
 import dev.refusalguard.proxy.api.OpenAiChatAdapter;
+import dev.refusalguard.proxy.config.ApiFormat;
+import dev.refusalguard.proxy.config.ProxyConfig;
 import dev.refusalguard.proxy.api.ParsedRequest;
 import dev.refusalguard.proxy.exchange.ConversationAnalysis;
 import dev.refusalguard.proxy.recovery.AnalysisCache;
+import dev.refusalguard.proxy.recovery.PolicyHolder;
 import dev.refusalguard.proxy.recovery.RequestPolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,10 +23,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,7 +47,9 @@ public class ConversationPeekBench {
 
     private final OpenAiChatAdapter adapter = new OpenAiChatAdapter();
     private final AnalysisCache cache = new AnalysisCache(4 * 1024 * 1024, hit -> { });
-    private final RequestPolicy policy = new AnalyzerPolicy(PolicyConfig.loadDefault().createAnalyzer());
+    /** The proxy's own policy for a default config (the shipped policy), as the exchange uses it. */
+    private final RequestPolicy policy = PolicyHolder.create(
+            ProxyConfig.singleUpstream("http://127.0.0.1:9", ApiFormat.OPENAI)).get();
     private byte[] body;
 
     @Setup
@@ -94,63 +90,5 @@ public class ConversationPeekBench {
     @Benchmark
     public RequestAnalysis peekOnly(FreshRequest fresh) {
         return ConversationAnalysis.peek(cache, policy, fresh.request);
-    }
-
-    /** The shipped policy's analysis (the last user message only), nothing else. */
-    private record AnalyzerPolicy(RequestAnalyzer analyzer) implements RequestPolicy {
-        @Override
-        public RequestAnalysis analyze(String systemText, String lastUserText) {
-            return analyzer.analyze(lastUserText);
-        }
-
-        @Override
-        public boolean analysisReadsSystemText() {
-            return false;
-        }
-
-        @Override
-        public long generation() {
-            return 1;
-        }
-
-        @Override
-        public String rephrase(String text, TaskCategory category) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String authorizationBlock(Map<String, String> requestFields) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean mayRecover(RequestAnalysis analysis) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public StrategySelector selector() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public RecoveryMemory memory() {
-            return null;
-        }
-
-        @Override
-        public int maxAttempts() {
-            return 1;
-        }
-
-        @Override
-        public Duration maxAddedTime() {
-            return Duration.ZERO;
-        }
-
-        @Override
-        public List<String> reroute(String model) {
-            return List.of();
-        }
     }
 }

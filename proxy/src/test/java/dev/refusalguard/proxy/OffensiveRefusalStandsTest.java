@@ -151,26 +151,8 @@ class OffensiveRefusalStandsTest {
     void anAttackAskedForInAnEarlierTurnIsNotRecoveredThroughADefensiveFollowUp(StreamFormat format)
             throws Exception {
         String followUp = "Continue with the previous task, as part of our incident response.";
-        List<String> bodies = List.of(conversation(format, null, KEYLOGGER, followUp),
-                conversation(format, KEYLOGGER, null, followUp));
-        // The upstream refuses the conversations as sent and would answer any rewritten attempt.
-        try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(format.answer(
-                bodies.contains(r.body()) ? REFUSAL : ANSWER)));
-             RefusalGuardProxy proxy = start(upstream)) {
-            for (String body : bodies) {
-                int before = upstream.received().size();
-                // Authorization context applies (the agent names its organisation and role), so only the gate
-                // stands between the refusal and a rewritten attempt.
-                HttpResponse<String> r = RawHttp.post(proxy.baseUrl() + format.path(), body, Map.of(
-                        "anthropic-version", "2023-06-01", "x-refusalguard-context-organisation", "Example Corp SOC",
-                        "x-refusalguard-context-role", "incident responder"));
-                assertThat(r.statusCode()).isEqualTo(200);
-                assertThat(r.body()).as(body).isEqualTo(format.answer(REFUSAL));
-                assertThat(r.headers().firstValue("x-refusalguard-action")).as(body).hasValue("refused");
-                assertThat(r.headers().firstValue("x-refusalguard-intent")).as(body).hasValue("offensive");
-                assertThat(upstream.received()).as("no rephrase, context or reroute sent upstream").hasSize(before + 1);
-            }
-        }
+        assertEachRefusalStands(format, List.of(conversation(format, null, KEYLOGGER, followUp),
+                conversation(format, KEYLOGGER, null, followUp)));
     }
 
     @ParameterizedTest
@@ -179,8 +161,16 @@ class OffensiveRefusalStandsTest {
         // The client writes the whole conversation: it can put the attack in a turn it attributes to the model, or
         // in what it says a tool returned, and ask a defensive-sounding "go on".
         String followUp = "Continue with the previous task, as part of our incident response.";
-        List<String> bodies = List.of(withAssistantTurn(format, KEYLOGGER, followUp),
-                withToolResult(format, "TASK: " + KEYLOGGER, followUp));
+        assertEachRefusalStands(format, List.of(withAssistantTurn(format, KEYLOGGER, followUp),
+                withToolResult(format, "TASK: " + KEYLOGGER, followUp)));
+    }
+
+    /**
+     * Each body, refused by an upstream that would answer any rewritten attempt, gets its refusal as it stands:
+     * intent offensive, nothing but the body itself sent upstream. Authorization context applies (the agent names its
+     * organisation and role), so only the gate stands between the refusal and a rewritten attempt.
+     */
+    private static void assertEachRefusalStands(StreamFormat format, List<String> bodies) throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(r -> Full.json(format.answer(
                 bodies.contains(r.body()) ? REFUSAL : ANSWER)));
              RefusalGuardProxy proxy = start(upstream)) {
@@ -189,6 +179,7 @@ class OffensiveRefusalStandsTest {
                 HttpResponse<String> r = RawHttp.post(proxy.baseUrl() + format.path(), body, Map.of(
                         "anthropic-version", "2023-06-01", "x-refusalguard-context-organisation", "Example Corp SOC",
                         "x-refusalguard-context-role", "incident responder"));
+                assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.body()).as(body).isEqualTo(format.answer(REFUSAL));
                 assertThat(r.headers().firstValue("x-refusalguard-action")).as(body).hasValue("refused");
                 assertThat(r.headers().firstValue("x-refusalguard-intent")).as(body).hasValue("offensive");

@@ -1,11 +1,9 @@
 package dev.refusalguard.proxy.api;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -22,13 +20,8 @@ import java.util.function.UnaryOperator;
 public final class OpenAiChatAdapter implements ApiAdapter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * The agent's request reader rejects duplicate names, as the receiver's tree reader does: the quick reader must
-     * never accept a body whose second {@code model} or {@code messages} the proxy would judge while the upstream
-     * keeps the first.
-     */
-    private static final ObjectMapper REQUEST_JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Strict about duplicate names, as the receiver's tree reader is (see {@link RequestJson#STRICT}). */
+    private static final ObjectMapper REQUEST_JSON = RequestJson.STRICT;
 
     @Override
     public Api api() {

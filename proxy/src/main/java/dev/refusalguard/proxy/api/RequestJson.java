@@ -1,6 +1,8 @@
 package dev.refusalguard.proxy.api;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -14,6 +16,14 @@ import java.io.UncheckedIOException;
 public final class RequestJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The reader of an agent's request body, tree or stream: rejects duplicate names, because the first attempt
+     * forwards the agent's exact bytes, so the proxy must judge the same request the upstream reads, whichever of two
+     * values the upstream's parser would keep.
+     */
+    public static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final byte[] bytes;
     private ObjectNode tree;

@@ -1,10 +1,8 @@
 package dev.refusalguard.proxy.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refusalguard.proxy.api.Api;
 import dev.refusalguard.proxy.api.ApiAdapter;
@@ -58,12 +56,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
 
-    /**
-     * Rejects duplicate names: the first attempt forwards the agent's exact bytes, so the proxy must read the same
-     * request the upstream does, whichever of two values the upstream's parser would keep.
-     */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Strict about duplicate names (see {@link RequestJson#STRICT}). */
+    private static final ObjectMapper JSON = RequestJson.STRICT;
     /** Requests waiting behind the one being answered before reading pauses. */
     static final int MAX_PIPELINED = 16;
 
